@@ -1,0 +1,135 @@
+//! Deletes groups and proves the outcome: the gateway queues deletes (202, even for unknown
+//! groups), so every delete is followed by re-reading the list until the group is gone.
+
+use super::gateway::{delete_group, list_groups};
+use crate::browser::{now_secs, sleep};
+use crate::core::cleanup::{
+    recheck, Outcome, Previewed, Recheck, DELETE_CONCURRENCY, RECHECK_CHUNK,
+};
+use crate::core::grouping_key::GroupKey;
+use crate::core::model::gateway::{GatewayGroup, Labels};
+use futures::stream::{self, StreamExt};
+use std::collections::{HashMap, HashSet};
+
+/// How long to wait for queued deletes to show in the list.
+const VERIFY_ATTEMPTS: u32 = 15;
+const VERIFY_PAUSE_MS: u32 = 200;
+
+/// Deletes one group and waits until the gateway no longer lists it.
+pub async fn delete_and_verify(base: &str, labels: &Labels) -> Outcome {
+    if let Err(outcome) = send_delete(base, labels).await {
+        return outcome;
+    }
+    let gone = wait_until_gone(base, std::slice::from_ref(labels)).await;
+    match gone {
+        Ok(still_there) if still_there.is_empty() => Outcome::Deleted,
+        Ok(_) => Outcome::StillThere,
+        Err(e) => Outcome::Failed(format!("deleted, but the check failed: {e}")),
+    }
+}
+
+async fn send_delete(base: &str, labels: &Labels) -> Result<(), Outcome> {
+    let key = GroupKey::from_labels(labels).map_err(|e| Outcome::Failed(e.to_string()))?;
+    delete_group(base, &key)
+        .await
+        .map_err(|e| Outcome::Failed(e.to_string()))
+}
+
+/// Re-reads the list until none of `labels` is listed; returns those still there at the end.
+async fn wait_until_gone(base: &str, labels: &[Labels]) -> Result<Vec<Labels>, String> {
+    let mut remaining: Vec<Labels> = labels.to_vec();
+    for attempt in 0..VERIFY_ATTEMPTS {
+        if attempt > 0 {
+            sleep(VERIFY_PAUSE_MS).await;
+        }
+        let listed: HashSet<Labels> = list_groups(base)
+            .await
+            .map_err(|e| e.to_string())?
+            .into_iter()
+            .map(|g| g.labels)
+            .collect();
+        remaining.retain(|l| listed.contains(l));
+        if remaining.is_empty() {
+            break;
+        }
+    }
+    Ok(remaining)
+}
+
+/// Bulk cleanup: for each chunk, re-read the list, re-check every previewed group against it,
+/// delete those still stale and untouched with bounded concurrency, then verify.
+/// `progress(done, total)` is called as groups are settled.
+pub async fn run_bulk(
+    base: &str,
+    previewed: Vec<Previewed>,
+    progress: impl Fn(usize, usize),
+) -> Vec<(Labels, Outcome)> {
+    let total = previewed.len();
+    let mut outcomes: Vec<(Labels, Outcome)> = Vec::with_capacity(total);
+    for chunk in previewed.chunks(RECHECK_CHUNK) {
+        let current: HashMap<Labels, GatewayGroup> = match list_groups(base).await {
+            Ok(groups) => groups.into_iter().map(|g| (g.labels.clone(), g)).collect(),
+            Err(e) => {
+                let why = format!("could not re-check before deleting: {e}");
+                outcomes.extend(
+                    chunk
+                        .iter()
+                        .map(|p| (p.labels.clone(), Outcome::Failed(why.clone()))),
+                );
+                progress(outcomes.len(), total);
+                continue;
+            }
+        };
+        let now = now_secs();
+        let mut to_delete = Vec::new();
+        for p in chunk {
+            match recheck(p, current.get(&p.labels), now) {
+                Recheck::Delete => to_delete.push(p.labels.clone()),
+                kept => outcomes.push((p.labels.clone(), Outcome::Kept(kept))),
+            }
+        }
+        let deleted: Vec<(Labels, Result<(), Outcome>)> = stream::iter(to_delete)
+            .map(|labels| async move {
+                let result = send_delete(base, &labels).await;
+                (labels, result)
+            })
+            .buffer_unordered(DELETE_CONCURRENCY)
+            .collect()
+            .await;
+        for (labels, result) in deleted {
+            outcomes.push((labels, result.err().unwrap_or(Outcome::Deleted)));
+        }
+        progress(outcomes.len(), total);
+    }
+    verify_deleted(base, &mut outcomes).await;
+    outcomes
+}
+
+/// Turns "Deleted" into "StillThere" for any group the gateway still lists after the wait.
+async fn verify_deleted(base: &str, outcomes: &mut [(Labels, Outcome)]) {
+    let deleted: Vec<Labels> = outcomes
+        .iter()
+        .filter(|(_, o)| *o == Outcome::Deleted)
+        .map(|(l, _)| l.clone())
+        .collect();
+    if deleted.is_empty() {
+        return;
+    }
+    match wait_until_gone(base, &deleted).await {
+        Ok(still_there) => {
+            let still: HashSet<Labels> = still_there.into_iter().collect();
+            for (labels, outcome) in outcomes.iter_mut() {
+                if *outcome == Outcome::Deleted && still.contains(labels) {
+                    *outcome = Outcome::StillThere;
+                }
+            }
+        }
+        Err(e) => {
+            for (_, outcome) in outcomes.iter_mut() {
+                if *outcome == Outcome::Deleted {
+                    *outcome = Outcome::Failed(format!("delete sent, but the check failed: {e}"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+//! Pushgateway calls: list groups, read status, delete one group by its exact grouping key.
+
+use super::{send, RawAnswer};
+use crate::core::endpoints::{self, join};
+use crate::core::envelope::decode_answer;
+use crate::core::error::{ApiError, Backend};
+use crate::core::grouping_key::GroupKey;
+use crate::core::model::gateway::{parse_groups, parse_status, GatewayGroup, GatewayStatus};
+use gloo_net::http::Method;
+
+const BACKEND: Backend = Backend::Pushgateway;
+
+pub async fn list_groups(base: &str) -> Result<Vec<GatewayGroup>, ApiError> {
+    let raw = send(
+        BACKEND,
+        Method::GET,
+        &join(base, endpoints::GATEWAY_METRICS),
+        None,
+    )
+    .await?;
+    decode(raw, parse_groups)
+}
+
+pub async fn status(base: &str) -> Result<GatewayStatus, ApiError> {
+    let raw = send(
+        BACKEND,
+        Method::GET,
+        &join(base, endpoints::GATEWAY_STATUS),
+        None,
+    )
+    .await?;
+    decode(raw, parse_status)
+}
+
+/// Asks the gateway to delete the group. The gateway answers 202 and deletes asynchronously,
+/// also for groups that do not exist: callers must re-read the list to know it is gone.
+pub async fn delete_group(base: &str, key: &GroupKey) -> Result<(), ApiError> {
+    let url = join(base, &endpoints::gateway_group(key));
+    let raw = send(BACKEND, Method::DELETE, &url, None).await?;
+    if (200..300).contains(&raw.status) {
+        return Ok(());
+    }
+    // An error: let the envelope decoder name it (API error JSON, or an HTML/text page).
+    match decode(raw, |_| Ok(())) {
+        Ok(_) => Err(ApiError::Malformed {
+            backend: BACKEND,
+            detail: "the delete was answered with an error status but a success body".into(),
+        }),
+        Err(e) => Err(e),
+    }
+}
+
+fn decode<T>(
+    raw: RawAnswer,
+    parse: impl FnOnce(&serde_json::Value) -> Result<T, String>,
+) -> Result<T, ApiError> {
+    decode_answer(
+        BACKEND,
+        raw.status,
+        raw.content_type.as_deref(),
+        &raw.body,
+        parse,
+    )
+    .map(|a| a.data)
+}

@@ -1,0 +1,99 @@
+//! Prometheus HTTP API calls: instant and range queries, label values, series, targets, build info.
+
+use super::{send, RawAnswer};
+use crate::core::endpoints::{self, join};
+use crate::core::envelope::{decode_answer, Answer};
+use crate::core::error::{ApiError, Backend};
+use crate::core::model::prometheus::{
+    parse_buildinfo, parse_query_result, parse_series, parse_string_list, parse_targets, BuildInfo,
+    Labels, QueryResult, Target,
+};
+use gloo_net::http::Method;
+
+const BACKEND: Backend = Backend::Prometheus;
+
+pub async fn instant_query(
+    base: &str,
+    expr: &str,
+    time: Option<f64>,
+) -> Result<Answer<QueryResult>, ApiError> {
+    let form = endpoints::instant_query_form(expr, time);
+    let raw = send(
+        BACKEND,
+        Method::POST,
+        &join(base, endpoints::PROMETHEUS_QUERY),
+        Some(form),
+    )
+    .await?;
+    decode(raw, parse_query_result)
+}
+
+pub async fn range_query(
+    base: &str,
+    expr: &str,
+    start: f64,
+    end: f64,
+    step: f64,
+) -> Result<Answer<QueryResult>, ApiError> {
+    let form = endpoints::range_query_form(expr, start, end, step);
+    let url = join(base, endpoints::PROMETHEUS_QUERY_RANGE);
+    let raw = send(BACKEND, Method::POST, &url, Some(form)).await?;
+    decode(raw, parse_query_result)
+}
+
+pub async fn label_values(
+    base: &str,
+    label: &str,
+    matchers: &[&str],
+) -> Result<Answer<Vec<String>>, ApiError> {
+    let url = join(base, &endpoints::label_values(label, matchers));
+    let raw = send(BACKEND, Method::GET, &url, None).await?;
+    decode(raw, parse_string_list)
+}
+
+pub async fn series(
+    base: &str,
+    matchers: &[&str],
+    start: Option<f64>,
+    end: Option<f64>,
+) -> Result<Answer<Vec<Labels>>, ApiError> {
+    let form = endpoints::series_form(matchers, start, end);
+    let url = join(base, endpoints::PROMETHEUS_SERIES);
+    let raw = send(BACKEND, Method::POST, &url, Some(form)).await?;
+    decode(raw, parse_series)
+}
+
+pub async fn targets(base: &str) -> Result<Answer<Vec<Target>>, ApiError> {
+    let raw = send(
+        BACKEND,
+        Method::GET,
+        &join(base, endpoints::PROMETHEUS_TARGETS),
+        None,
+    )
+    .await?;
+    decode(raw, parse_targets)
+}
+
+pub async fn build_info(base: &str) -> Result<BuildInfo, ApiError> {
+    let raw = send(
+        BACKEND,
+        Method::GET,
+        &join(base, endpoints::PROMETHEUS_BUILDINFO),
+        None,
+    )
+    .await?;
+    decode(raw, parse_buildinfo).map(|a| a.data)
+}
+
+fn decode<T>(
+    raw: RawAnswer,
+    parse: impl FnOnce(&serde_json::Value) -> Result<T, String>,
+) -> Result<Answer<T>, ApiError> {
+    decode_answer(
+        BACKEND,
+        raw.status,
+        raw.content_type.as_deref(),
+        &raw.body,
+        parse,
+    )
+}

@@ -1,0 +1,57 @@
+//! The root component: settings context, theme, header and the routes of every view.
+
+use crate::settings_store::{self, SettingsContext};
+use crate::views::coming_soon::ComingSoon;
+use crate::views::groups_page::GroupsPage;
+use crate::views::header::Header;
+use crate::views::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let settings = RwSignal::new(settings_store::load());
+    provide_context(SettingsContext(settings));
+    Effect::new(move || settings_store::apply_theme(settings.with(|s| s.theme)));
+
+    view! {
+        <Router>
+            <Header />
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=GroupsPage />
+                    <Route path=path!("/groups") view=GroupsPage />
+                    <Route path=path!("/charts") view=ChartsPage />
+                    <Route path=path!("/explore") view=ExplorePage />
+                    <Route path=path!("/targets") view=TargetsPage />
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+#[component]
+fn ChartsPage() -> impl IntoView {
+    view! {
+        <ComingSoon
+            title="Charts"
+            what="The raw job metric and an irate-adjusted view that drops to 0 when pushes stop, with the PromQL shown."
+        />
+    }
+}
+
+#[component]
+fn ExplorePage() -> impl IntoView {
+    view! { <ComingSoon title="Explore" what="Any PromQL expression as a chart or a table." /> }
+}
+
+#[component]
+fn TargetsPage() -> impl IntoView {
+    view! {
+        <ComingSoon
+            title="Targets"
+            what="Every scrape target with its health, last scrape and last error."
+        />
+    }
+}

@@ -1,0 +1,16 @@
+//! The pure core: response models and parsing, grouping keys, PromQL, freshness and time maths.
+//! Nothing here imports leptos, web-sys, js-sys or gloo; time is always a parameter.
+
+pub mod cleanup;
+pub mod endpoints;
+pub mod envelope;
+pub mod error;
+pub mod freshness;
+pub mod group_table;
+pub mod grouping_key;
+pub mod model;
+pub mod promql;
+pub mod push_interval;
+pub mod settings;
+pub mod time_format;
+pub mod value_format;

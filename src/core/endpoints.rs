@@ -1,0 +1,148 @@
+//! Paths and form bodies of every API endpoint the console calls, relative to a base URL.
+
+use super::grouping_key::GroupKey;
+
+/// Percent-encodes everything but RFC 3986 unreserved characters, so PromQL with `{`, `"`,
+/// `+`, `&`, `=` or unicode arrives intact in a query string or form body.
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for byte in s.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                out.push(byte as char)
+            }
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    out
+}
+
+/// `a=1&b=2` with both sides encoded.
+pub fn form(pairs: &[(&str, String)]) -> String {
+    pairs
+        .iter()
+        .map(|(k, v)| format!("{}={}", encode_component(k), encode_component(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+/// Joins a normalized base ("/prometheus", "http://h:9090", "") and an absolute path.
+pub fn join(base: &str, path: &str) -> String {
+    format!("{}{}", base.trim_end_matches('/'), path)
+}
+
+pub const GATEWAY_METRICS: &str = "/api/v1/metrics";
+pub const GATEWAY_STATUS: &str = "/api/v1/status";
+pub const PROMETHEUS_QUERY: &str = "/api/v1/query";
+pub const PROMETHEUS_QUERY_RANGE: &str = "/api/v1/query_range";
+pub const PROMETHEUS_SERIES: &str = "/api/v1/series";
+pub const PROMETHEUS_TARGETS: &str = "/api/v1/targets?state=active";
+pub const PROMETHEUS_BUILDINFO: &str = "/api/v1/status/buildinfo";
+
+/// The gateway path that deletes exactly this group.
+pub fn gateway_group(key: &GroupKey) -> String {
+    key.path()
+}
+
+/// Form body for `/api/v1/query` (sent as POST so long expressions fit).
+pub fn instant_query_form(expr: &str, time: Option<f64>) -> String {
+    let mut pairs = vec![("query", expr.to_string())];
+    if let Some(t) = time {
+        pairs.push(("time", format_seconds(t)));
+    }
+    form(&pairs)
+}
+
+/// Form body for `/api/v1/query_range`.
+pub fn range_query_form(expr: &str, start: f64, end: f64, step: f64) -> String {
+    form(&[
+        ("query", expr.to_string()),
+        ("start", format_seconds(start)),
+        ("end", format_seconds(end)),
+        ("step", format_seconds(step)),
+    ])
+}
+
+/// `/api/v1/label/<name>/values?match[]=...` (label names are [a-zA-Z_][a-zA-Z0-9_]*; encoded anyway).
+pub fn label_values(label: &str, matchers: &[&str]) -> String {
+    let mut path = format!("/api/v1/label/{}/values", encode_component(label));
+    let query = form(
+        &matchers
+            .iter()
+            .map(|m| ("match[]", m.to_string()))
+            .collect::<Vec<_>>(),
+    );
+    if !query.is_empty() {
+        path.push('?');
+        path.push_str(&query);
+    }
+    path
+}
+
+/// Form body for `/api/v1/series`.
+pub fn series_form(matchers: &[&str], start: Option<f64>, end: Option<f64>) -> String {
+    let mut pairs: Vec<(&str, String)> = matchers
+        .iter()
+        .map(|m| ("match[]", m.to_string()))
+        .collect();
+    if let Some(s) = start {
+        pairs.push(("start", format_seconds(s)));
+    }
+    if let Some(e) = end {
+        pairs.push(("end", format_seconds(e)));
+    }
+    form(&pairs)
+}
+
+/// Seconds with millisecond precision and no trailing zeros ("1700000000.5", "15").
+pub fn format_seconds(t: f64) -> String {
+    let s = format!("{t:.3}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn components_are_percent_encoded() {
+        assert_eq!(encode_component("a-b_c.d~"), "a-b_c.d~");
+        assert_eq!(
+            encode_component(r#"up{job="a b"}+1&x=é"#),
+            "up%7Bjob%3D%22a%20b%22%7D%2B1%26x%3D%C3%A9"
+        );
+        assert_eq!(encode_component(""), "");
+    }
+
+    #[test]
+    fn forms_and_paths() {
+        assert_eq!(
+            range_query_form("up", 1.5, 100.0, 15.0),
+            "query=up&start=1.5&end=100&step=15"
+        );
+        assert_eq!(instant_query_form("1+1", None), "query=1%2B1");
+        assert_eq!(instant_query_form("up", Some(10.25)), "query=up&time=10.25");
+        assert_eq!(
+            label_values("__name__", &[r#"{job="x"}"#]),
+            "/api/v1/label/__name__/values?match%5B%5D=%7Bjob%3D%22x%22%7D"
+        );
+        assert_eq!(label_values("job", &[]), "/api/v1/label/job/values");
+        assert_eq!(
+            series_form(&["up"], Some(1.0), None),
+            "match%5B%5D=up&start=1"
+        );
+        assert_eq!(
+            join("/prometheus", PROMETHEUS_QUERY),
+            "/prometheus/api/v1/query"
+        );
+        assert_eq!(join("", GATEWAY_METRICS), "/api/v1/metrics");
+    }
+
+    #[test]
+    fn seconds_are_compact() {
+        assert_eq!(format_seconds(1_700_000_000.0), "1700000000");
+        assert_eq!(format_seconds(0.5), "0.5");
+        assert_eq!(format_seconds(0.0), "0");
+    }
+}

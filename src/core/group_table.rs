@@ -1,0 +1,200 @@
+//! The rows of the groups table: freshness per group, text and status filters, sorting, summary.
+
+use super::freshness::{classify, Freshness, PushTimes, StaleThresholds};
+use super::model::gateway::{GatewayGroup, Labels};
+use super::push_interval::interval_for_group;
+use std::sync::Arc;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct GroupRow {
+    /// Shared, so re-classifying every second never copies the metric families.
+    pub group: Arc<GatewayGroup>,
+    pub expected_interval: Option<f64>,
+    pub stale_after: f64,
+    pub freshness: Freshness,
+}
+
+impl GroupRow {
+    pub fn job(&self) -> &str {
+        self.group
+            .labels
+            .get("job")
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+
+    /// Seconds since the last successful push, if any.
+    pub fn age(&self, now: f64) -> Option<f64> {
+        self.group
+            .push_time
+            .filter(|t| *t > 0.0)
+            .map(|t| (now - t).max(0.0))
+    }
+}
+
+pub fn push_times(group: &GatewayGroup) -> PushTimes {
+    PushTimes {
+        last_success: group.push_time,
+        last_failure: group.push_failure_time,
+    }
+}
+
+/// Classifies every group at `now`.
+pub fn build_rows(
+    groups: &[Arc<GatewayGroup>],
+    intervals: &[(Labels, f64)],
+    thresholds: &StaleThresholds,
+    now: f64,
+) -> Vec<GroupRow> {
+    groups
+        .iter()
+        .map(|group| {
+            let expected_interval =
+                interval_for_group(&group.labels, intervals).filter(|i| i.is_finite() && *i > 0.0);
+            let job = group.labels.get("job").map(String::as_str).unwrap_or("");
+            let stale_after = thresholds.for_job(job);
+            GroupRow {
+                freshness: classify(push_times(group), expected_interval, stale_after, now),
+                group: Arc::clone(group),
+                expected_interval,
+                stale_after,
+            }
+        })
+        .collect()
+}
+
+/// Case-insensitive match of every whitespace-separated term against any label name or value
+/// (`name=value` terms match that label only).
+pub fn matches_text(labels: &Labels, filter: &str) -> bool {
+    filter.split_whitespace().all(|term| {
+        let term = term.to_lowercase();
+        if let Some((name, value)) = term.split_once('=') {
+            return labels
+                .iter()
+                .any(|(n, v)| n.to_lowercase() == name && v.to_lowercase().contains(value));
+        }
+        labels
+            .iter()
+            .any(|(n, v)| n.to_lowercase().contains(&term) || v.to_lowercase().contains(&term))
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortColumn {
+    Job,
+    Labels,
+    Status,
+    LastPush,
+    LastFailure,
+    Interval,
+    Metrics,
+}
+
+impl SortColumn {
+    pub const ALL: [SortColumn; 7] = [
+        SortColumn::Job,
+        SortColumn::Labels,
+        SortColumn::Status,
+        SortColumn::LastPush,
+        SortColumn::LastFailure,
+        SortColumn::Interval,
+        SortColumn::Metrics,
+    ];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            SortColumn::Job => "job",
+            SortColumn::Labels => "labels",
+            SortColumn::Status => "status",
+            SortColumn::LastPush => "last_push",
+            SortColumn::LastFailure => "last_failure",
+            SortColumn::Interval => "interval",
+            SortColumn::Metrics => "metrics",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SortColumn> {
+        SortColumn::ALL.into_iter().find(|c| c.slug() == s)
+    }
+}
+
+fn other_labels(labels: &Labels) -> String {
+    labels
+        .iter()
+        .filter(|(k, _)| *k != "job")
+        .map(|(k, v)| format!("{k}={v}"))
+        .collect()
+}
+
+/// Sorts in place; missing times and intervals sort first ascending. Ties break on the labels
+/// so the order never jumps between refreshes (the gateway's own order does).
+pub fn sort_rows(rows: &mut [GroupRow], column: SortColumn, descending: bool) {
+    let cmp_f = |a: Option<f64>, b: Option<f64>| {
+        a.unwrap_or(f64::NEG_INFINITY)
+            .total_cmp(&b.unwrap_or(f64::NEG_INFINITY))
+    };
+    rows.sort_by(|a, b| {
+        let primary = match column {
+            SortColumn::Job => a.job().cmp(b.job()),
+            SortColumn::Labels => other_labels(&a.group.labels).cmp(&other_labels(&b.group.labels)),
+            SortColumn::Status => a.freshness.cmp(&b.freshness),
+            SortColumn::LastPush => cmp_f(a.group.push_time, b.group.push_time),
+            SortColumn::LastFailure => cmp_f(a.group.push_failure_time, b.group.push_failure_time),
+            SortColumn::Interval => cmp_f(a.expected_interval, b.expected_interval),
+            SortColumn::Metrics => a.group.families.len().cmp(&b.group.families.len()),
+        };
+        let primary = if descending {
+            primary.reverse()
+        } else {
+            primary
+        };
+        primary.then_with(|| a.group.labels.cmp(&b.group.labels))
+    });
+}
+
+/// Counts per status for the summary line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub total: usize,
+    pub fresh: usize,
+    pub late: usize,
+    pub stale: usize,
+    pub failed: usize,
+    pub never_succeeded: usize,
+}
+
+pub fn summarize(rows: &[GroupRow]) -> Summary {
+    let mut s = Summary {
+        total: rows.len(),
+        ..Summary::default()
+    };
+    for row in rows {
+        match row.freshness {
+            Freshness::Fresh => s.fresh += 1,
+            Freshness::Late => s.late += 1,
+            Freshness::Stale => s.stale += 1,
+            Freshness::Failed => s.failed += 1,
+            Freshness::NeverSucceeded => s.never_succeeded += 1,
+        }
+    }
+    s
+}
+
+impl Summary {
+    /// "12 groups: 8 fresh, 1 late, 2 stale, 1 failed" (+ never succeeded when there are any).
+    pub fn sentence(&self) -> String {
+        let noun = if self.total == 1 { "group" } else { "groups" };
+        let mut s = format!(
+            "{} {noun}: {} fresh, {} late, {} stale, {} failed",
+            self.total, self.fresh, self.late, self.stale, self.failed
+        );
+        if self.never_succeeded > 0 {
+            s.push_str(&format!(", {} never succeeded", self.never_succeeded));
+        }
+        s
+    }
+}
+
+#[cfg(test)]
+#[path = "group_table_tests.rs"]
+mod tests;

@@ -1,0 +1,205 @@
+//! User settings (backend base URLs, theme) with defaults and validation; storage lives elsewhere.
+
+use super::freshness::{StaleThresholds, DEFAULT_STALE_AFTER_SECS};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const DEFAULT_PROMETHEUS_BASE: &str = "/prometheus";
+pub const DEFAULT_PUSHGATEWAY_BASE: &str = "/pushgateway";
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    /// Follow the operating system's light/dark preference.
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub const ALL: [Theme; 3] = [Theme::System, Theme::Light, Theme::Dark];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::System => "system",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+
+    pub fn parse(s: &str) -> Theme {
+        match s {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub prometheus_base: String,
+    pub pushgateway_base: String,
+    pub theme: Theme,
+    /// A group whose last push is older than this is stale (seconds).
+    pub stale_after_secs: f64,
+    /// Per-job overrides of `stale_after_secs`, keyed by the full job (Windmill path).
+    pub per_job_stale_secs: BTreeMap<String, f64>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            prometheus_base: DEFAULT_PROMETHEUS_BASE.to_string(),
+            pushgateway_base: DEFAULT_PUSHGATEWAY_BASE.to_string(),
+            theme: Theme::System,
+            stale_after_secs: DEFAULT_STALE_AFTER_SECS,
+            per_job_stale_secs: BTreeMap::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// Reads settings saved as JSON; anything unreadable falls back to the defaults
+    /// so a corrupt localStorage entry never locks the user out.
+    pub fn from_json(json: &str) -> Settings {
+        let parsed: Settings = serde_json::from_str(json).unwrap_or_default();
+        let defaults = Settings::default();
+        Settings {
+            prometheus_base: normalize_base_url(&parsed.prometheus_base)
+                .unwrap_or(defaults.prometheus_base),
+            pushgateway_base: normalize_base_url(&parsed.pushgateway_base)
+                .unwrap_or(defaults.pushgateway_base),
+            theme: parsed.theme,
+            stale_after_secs: valid_threshold(parsed.stale_after_secs)
+                .unwrap_or(defaults.stale_after_secs),
+            per_job_stale_secs: parsed
+                .per_job_stale_secs
+                .into_iter()
+                .filter(|(_, secs)| valid_threshold(*secs).is_some())
+                .collect(),
+        }
+    }
+
+    pub fn thresholds(&self) -> StaleThresholds {
+        StaleThresholds {
+            global_secs: self.stale_after_secs,
+            per_job_secs: self.per_job_stale_secs.clone(),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+/// A stale threshold must be a positive, finite number of seconds.
+pub fn valid_threshold(secs: f64) -> Option<f64> {
+    (secs.is_finite() && secs > 0.0).then_some(secs)
+}
+
+/// Parses a threshold typed in minutes ("10", "1.5") into seconds.
+pub fn parse_minutes(input: &str) -> Result<f64, String> {
+    let minutes: f64 = input
+        .trim()
+        .parse()
+        .map_err(|_| format!("\"{}\" is not a number of minutes.", input.trim()))?;
+    valid_threshold(minutes * 60.0)
+        .ok_or_else(|| "The threshold must be more than 0 minutes.".into())
+}
+
+/// Accepts a same-origin path ("/prometheus") or an absolute http(s) URL, without the trailing
+/// slash, so that `base + "/api/v1/..."` is always a well-formed URL.
+pub fn normalize_base_url(input: &str) -> Result<String, String> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
+        return Err("The base URL is empty.".into());
+    }
+    if trimmed.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err("The base URL must not contain spaces.".into());
+    }
+    if trimmed.contains('?') || trimmed.contains('#') {
+        return Err("The base URL must not contain '?' or '#'.".into());
+    }
+    let without_slash = trimmed.trim_end_matches('/');
+    if let Some(rest) = without_slash
+        .strip_prefix("http://")
+        .or_else(|| without_slash.strip_prefix("https://"))
+    {
+        if rest.is_empty() {
+            return Err("The URL has no host.".into());
+        }
+        return Ok(without_slash.to_string());
+    }
+    if trimmed.starts_with('/') {
+        // "/" alone means the backend is served at the console's root.
+        return Ok(without_slash.to_string());
+    }
+    Err("Use a path such as /prometheus or a URL such as http://host:9090.".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_urls_are_normalized() {
+        assert_eq!(normalize_base_url(" /prometheus/ ").unwrap(), "/prometheus");
+        assert_eq!(
+            normalize_base_url("http://h:9090/").unwrap(),
+            "http://h:9090"
+        );
+        assert_eq!(normalize_base_url("https://h/x").unwrap(), "https://h/x");
+        assert_eq!(normalize_base_url("/").unwrap(), "");
+    }
+
+    #[test]
+    fn bad_base_urls_are_refused_with_a_reason() {
+        for bad in [
+            "",
+            "  ",
+            "prometheus",
+            "ftp://h",
+            "http://",
+            "/a b",
+            "/p?x=1",
+            "/p#x",
+        ] {
+            let err = normalize_base_url(bad).unwrap_err();
+            assert!(!err.is_empty(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn settings_round_trip_and_survive_garbage() {
+        let s = Settings {
+            prometheus_base: "http://p:9090".into(),
+            pushgateway_base: "/gw".into(),
+            theme: Theme::Dark,
+            stale_after_secs: 120.0,
+            per_job_stale_secs: [("u/admin/daily".to_string(), 90_000.0)].into(),
+        };
+        assert_eq!(Settings::from_json(&s.to_json()), s);
+        assert_eq!(Settings::from_json("{not json"), Settings::default());
+        assert_eq!(Settings::from_json("null"), Settings::default());
+        let partial = Settings::from_json(r#"{"theme":"light","prometheus_base":"nope"}"#);
+        assert_eq!(partial.theme, Theme::Light);
+        assert_eq!(partial.prometheus_base, DEFAULT_PROMETHEUS_BASE);
+        let bad =
+            Settings::from_json(r#"{"stale_after_secs":-1,"per_job_stale_secs":{"a":0,"b":60}}"#);
+        assert_eq!(bad.stale_after_secs, DEFAULT_STALE_AFTER_SECS);
+        assert_eq!(bad.per_job_stale_secs.len(), 1);
+        assert_eq!(bad.thresholds().for_job("b"), 60.0);
+    }
+
+    #[test]
+    fn minutes_parse_into_seconds() {
+        assert_eq!(parse_minutes(" 10 ").unwrap(), 600.0);
+        assert_eq!(parse_minutes("1.5").unwrap(), 90.0);
+        assert!(parse_minutes("0").is_err());
+        assert!(parse_minutes("ten").unwrap_err().contains("ten"));
+        assert!(parse_minutes("NaN").is_err());
+    }
+}

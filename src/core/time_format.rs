@@ -1,0 +1,108 @@
+//! Human-readable ages, durations and UTC timestamps, computed without a clock or a locale.
+
+/// "now", "42s", "5m 3s", "2h 5m", "3d 4h": the two largest units, as people read ages.
+pub fn format_duration(secs: f64) -> String {
+    if !secs.is_finite() {
+        return "—".into();
+    }
+    let secs = secs.max(0.0);
+    if secs < 1.0 {
+        return if secs == 0.0 {
+            "0s".into()
+        } else {
+            format!("{:.1}s", secs)
+        };
+    }
+    let total = secs.round() as u64;
+    let (d, h, m, s) = (
+        total / 86_400,
+        total % 86_400 / 3600,
+        total % 3600 / 60,
+        total % 60,
+    );
+    match (d, h, m) {
+        (0, 0, 0) => format!("{s}s"),
+        (0, 0, _) if s == 0 => format!("{m}m"),
+        (0, 0, _) => format!("{m}m {s}s"),
+        (0, _, _) if m == 0 => format!("{h}h"),
+        (0, _, _) => format!("{h}h {m}m"),
+        _ if h == 0 => format!("{d}d"),
+        _ => format!("{d}d {h}h"),
+    }
+}
+
+/// Age of an event at `now`, e.g. "5m 3s ago"; a clock slightly behind the server shows "just now".
+pub fn format_age(event: f64, now: f64) -> String {
+    let age = now - event;
+    if age < 1.0 {
+        "just now".into()
+    } else {
+        format!("{} ago", format_duration(age))
+    }
+}
+
+/// "2026-11-24 20:16:12 UTC" from seconds since the epoch.
+pub fn format_utc(epoch_secs: f64) -> String {
+    if !epoch_secs.is_finite() {
+        return "—".into();
+    }
+    let total = epoch_secs.floor() as i64;
+    let (days, rem) = (total.div_euclid(86_400), total.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    format!(
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02} UTC",
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+/// Howard Hinnant's days-from-civil inverse: proleptic Gregorian date of a day number.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn durations_use_two_units() {
+        assert_eq!(format_duration(0.0), "0s");
+        assert_eq!(format_duration(0.25), "0.2s");
+        assert_eq!(format_duration(42.4), "42s");
+        assert_eq!(format_duration(60.0), "1m");
+        assert_eq!(format_duration(303.0), "5m 3s");
+        assert_eq!(format_duration(7200.0), "2h");
+        assert_eq!(format_duration(7500.0), "2h 5m");
+        assert_eq!(format_duration(86_400.0 * 3.0), "3d");
+        assert_eq!(format_duration(86_400.0 * 3.0 + 4.0 * 3600.0), "3d 4h");
+        assert_eq!(format_duration(f64::NAN), "—");
+        assert_eq!(format_duration(-5.0), "0s");
+    }
+
+    #[test]
+    fn ages_read_naturally() {
+        assert_eq!(format_age(100.0, 100.5), "just now");
+        assert_eq!(format_age(100.0, 99.0), "just now");
+        assert_eq!(format_age(0.0, 65.0), "1m 5s ago");
+    }
+
+    #[test]
+    fn utc_timestamps() {
+        assert_eq!(format_utc(0.0), "1970-01-01 00:00:00 UTC");
+        assert_eq!(format_utc(1_700_000_000.9), "2023-11-14 22:13:20 UTC");
+        assert_eq!(format_utc(951_782_400.0), "2000-02-29 00:00:00 UTC");
+        assert_eq!(format_utc(-1.0), "1969-12-31 23:59:59 UTC");
+        assert_eq!(format_utc(f64::INFINITY), "—");
+    }
+}

@@ -1,0 +1,42 @@
+//! Keeps [`Settings`] in localStorage, shares them as context, and applies the theme to <html>.
+
+use crate::core::settings::{Settings, Theme};
+use leptos::prelude::*;
+
+const STORAGE_KEY: &str = "gatewatch.settings";
+
+/// The settings signal every view reads its base URLs from.
+#[derive(Clone, Copy)]
+pub struct SettingsContext(pub RwSignal<Settings>);
+
+pub fn use_settings() -> RwSignal<Settings> {
+    expect_context::<SettingsContext>().0
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // localStorage can be missing or throw (private mode, sandboxed frames): fall back to defaults.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load() -> Settings {
+    storage()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .map(|json| Settings::from_json(&json))
+        .unwrap_or_default()
+}
+
+pub fn save(settings: &Settings) {
+    if let Some(s) = storage() {
+        let _ = s.set_item(STORAGE_KEY, &settings.to_json());
+    }
+}
+
+/// Sets `data-theme` on <html>; the stylesheet picks colours from it ("system" follows the OS).
+pub fn apply_theme(theme: Theme) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-theme", theme.as_str());
+    }
+}

@@ -1,0 +1,174 @@
+//! "Delete stale groups": a preview with checkboxes, a progress bar while deleting, and a report
+//! of what was deleted, kept (pushed again since the preview) and failed.
+
+use crate::api::cleanup::run_bulk;
+use crate::core::cleanup::{report, Outcome, Previewed};
+use crate::core::freshness::Freshness;
+use crate::core::group_table::GroupRow;
+use crate::core::grouping_key::GroupKey;
+use crate::core::model::gateway::Labels;
+use crate::settings_store::use_settings;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+use std::collections::HashSet;
+
+#[component]
+pub fn BulkCleanupDialog(
+    rows: Vec<GroupRow>,
+    on_close: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let settings = use_settings();
+    let stale: Vec<GroupRow> = rows
+        .into_iter()
+        .filter(|r| r.freshness == Freshness::Stale)
+        .collect();
+    let all_ids: HashSet<usize> = (0..stale.len()).collect();
+    let selected = RwSignal::new(all_ids.clone());
+    let progress = RwSignal::new((0usize, 0usize));
+    let previews: Vec<Previewed> = stale
+        .iter()
+        .map(|r| Previewed::of(&r.group, r.expected_interval, r.stale_after))
+        .collect();
+    let run = Action::new_local(move |chosen: &Vec<Previewed>| {
+        let base = settings.with_untracked(|s| s.pushgateway_base.clone());
+        let chosen = chosen.clone();
+        progress.set((0, chosen.len()));
+        async move {
+            run_bulk(&base, chosen, move |done, total| {
+                progress.set((done, total))
+            })
+            .await
+        }
+    });
+    let start = {
+        let previews = previews.clone();
+        move |_| {
+            let chosen: Vec<Previewed> = selected.with_untracked(|s| {
+                previews
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| s.contains(i))
+                    .map(|(_, p)| p.clone())
+                    .collect()
+            });
+            run.dispatch_local(chosen);
+        }
+    };
+    let running = move || run.pending().get();
+    let finished = move || run.value().with(|v| v.is_some());
+    let close_on_escape = on_close.clone();
+    let close = on_close.clone();
+    let count = stale.len();
+    let any_stale = count != 0;
+
+    let preview_rows = stale
+        .iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let key = key_text(&row.group.labels);
+            let check_id = format!("bulk-{i}");
+            view! {
+                <tr>
+                    <td>
+                        <input
+                            type="checkbox"
+                            id=check_id.clone()
+                            aria-label=format!("Delete {key}")
+                            prop:checked=move || selected.with(|s| s.contains(&i))
+                            disabled=move || running() || finished()
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                selected.update(|s| { if on { s.insert(i); } else { s.remove(&i); } });
+                            }
+                        />
+                    </td>
+                    <td><label for=check_id class="mono">{key}</label></td>
+                </tr>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="backdrop">
+            <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="bulk-title"
+                on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" && !running() { close_on_escape() }>
+                <h2 id="bulk-title">"Delete stale groups"</h2>
+                {move || (!finished()).then(|| view! {
+                    <p>{format!("{count} stale groups. Each is re-read right before its delete and kept if it was pushed since this preview.")}</p>
+                })}
+                <div class="preview-list" hidden=move || finished() || !any_stale>
+                        <table class="preview">
+                            <thead><tr>
+                                <th scope="col">
+                                    <input type="checkbox" aria-label="Select all"
+                                        prop:checked=move || selected.with(|s| s.len() == count)
+                                        disabled=move || running()
+                                        on:change={
+                                            let all_ids = all_ids.clone();
+                                            move |ev| selected.set(if event_target_checked(&ev) { all_ids.clone() } else { HashSet::new() })
+                                        } />
+                                </th>
+                                <th scope="col">"Grouping key"</th>
+                            </tr></thead>
+                            <tbody>{preview_rows}</tbody>
+                        </table>
+                </div>
+                {move || (running() || finished()).then(|| {
+                    let (done, total) = progress.get();
+                    view! {
+                        <label for="bulk-progress">{format!("{done} of {total} groups settled")}</label>
+                        <progress id="bulk-progress" max=total.max(1).to_string() value=done.to_string()></progress>
+                    }
+                })}
+                {move || run.value().get().map(|outcomes| report_view(outcomes))}
+                <div class="actions">
+                    {move || if finished() {
+                        let close = close.clone();
+                        view! { <button type="button" class="primary" on:click=move |_| close()>"Close"</button> }.into_any()
+                    } else {
+                        let cancel = close.clone();
+                        let start = start.clone();
+                        view! {
+                            <button type="button" disabled=running on:click=move |_| cancel()>"Cancel"</button>
+                            <button type="button" class="danger" disabled=move || running() || selected.with(|s| s.is_empty()) on:click=start>
+                                {move || format!("Delete {} groups", selected.with(|s| s.len()))}
+                            </button>
+                        }.into_any()
+                    }}
+                </div>
+            </div>
+        </div>
+    }
+}
+
+fn key_text(labels: &Labels) -> String {
+    GroupKey::from_labels(labels)
+        .map(|k| k.display())
+        .unwrap_or_else(|e| format!("{labels:?} ({e})"))
+}
+
+fn report_view(outcomes: Vec<(Labels, Outcome)>) -> impl IntoView {
+    let r = report(&outcomes);
+    let lines = outcomes
+        .into_iter()
+        .map(|(labels, outcome)| {
+            let class = match outcome {
+                Outcome::Deleted => "ok",
+                Outcome::Kept(_) => "kept",
+                _ => "error",
+            };
+            view! { <tr class=class><td class="mono">{key_text(&labels)}</td><td>{outcome.describe()}</td></tr> }
+        })
+        .collect_view();
+    view! {
+        <p class="summary" role="status">
+            {format!("Deleted {}, kept {}, already gone {}, failed {}.", r.deleted, r.kept, r.already_gone, r.failed)}
+        </p>
+        <div class="preview-list">
+            <table class="report">
+                <thead><tr><th scope="col">"Grouping key"</th><th scope="col">"Outcome"</th></tr></thead>
+                <tbody>{lines}</tbody>
+            </table>
+        </div>
+    }
+}

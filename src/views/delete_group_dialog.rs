@@ -1,0 +1,75 @@
+//! Confirms the delete of one group by its exact grouping key, then reports whether it is gone.
+
+use crate::api::cleanup::delete_and_verify;
+use crate::core::cleanup::Outcome;
+use crate::core::group_table::GroupRow;
+use crate::core::grouping_key::GroupKey;
+use crate::settings_store::use_settings;
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn DeleteGroupDialog(
+    row: GroupRow,
+    on_close: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let settings = use_settings();
+    let labels = row.group.labels.clone();
+    let key_text = GroupKey::from_labels(&labels)
+        .map(|k| k.display())
+        .unwrap_or_else(|e| format!("{labels:?} ({e})"));
+    let delete = Action::new_local(move |_: &()| {
+        let base = settings.with_untracked(|s| s.pushgateway_base.clone());
+        let labels = labels.clone();
+        async move { delete_and_verify(&base, &labels).await }
+    });
+    let result = move || delete.value().get();
+    let running = move || delete.pending().get();
+    let close_on_escape = on_close.clone();
+    let close = on_close.clone();
+
+    view! {
+        <div class="backdrop">
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="delete-title"
+                aria-describedby="delete-key"
+                on:keydown=move |ev: KeyboardEvent| {
+                    if ev.key() == "Escape" && !running() {
+                        close_on_escape();
+                    }
+                }
+            >
+                <h2 id="delete-title">"Delete this group?"</h2>
+                <p>"All metrics pushed under exactly this grouping key will be removed from the gateway:"</p>
+                <pre id="delete-key" class="key">{key_text}</pre>
+                <p class="hint">"Other groups of the same job are not touched. A job that pushes again recreates its group."</p>
+                <div role="status" aria-live="polite">
+                    {move || running().then(|| view! { <p><span class="spinner active"></span>"Deleting, then waiting for the gateway to drop the group…"</p> })}
+                    {move || result().map(|outcome| {
+                        let (class, text) = match &outcome {
+                            Outcome::Deleted => ("ok", "Deleted: the gateway no longer lists this group.".to_string()),
+                            Outcome::StillThere => ("error", "The gateway accepted the delete, but the group is still there. Something may have pushed it again; refresh and check.".to_string()),
+                            other => ("error", format!("Not deleted — {}.", other.describe())),
+                        };
+                        view! { <p class=class>{text}</p> }
+                    })}
+                </div>
+                <div class="actions">
+                    {move || if result().is_some() {
+                        let close = close.clone();
+                        view! { <button type="button" class="primary" autofocus on:click=move |_| close()>"Close"</button> }.into_any()
+                    } else {
+                        let cancel = close.clone();
+                        view! {
+                            <button type="button" autofocus disabled=running on:click=move |_| cancel()>"Cancel"</button>
+                            <button type="button" class="danger" disabled=running on:click=move |_| { delete.dispatch_local(()); }>"Delete group"</button>
+                        }.into_any()
+                    }}
+                </div>
+            </div>
+        </div>
+    }
+}

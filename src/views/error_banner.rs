@@ -1,0 +1,28 @@
+//! Shows a backend error with what to do about it, and how old the data still on screen is.
+
+use crate::core::error::ApiError;
+use crate::core::time_format::format_utc;
+use leptos::prelude::*;
+
+#[component]
+pub fn ErrorBanner(
+    #[prop(into)] error: Signal<Option<ApiError>>,
+    /// When the data still shown arrived, if any is shown.
+    #[prop(into)]
+    data_from: Signal<Option<f64>>,
+) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            let stale_note = data_from
+                .get()
+                .map(|at| format!("Showing the last data received, from {}.", format_utc(at)));
+            view! {
+                <div class="error-box" role="alert" data-backend=e.backend().name()>
+                    <strong>{e.to_string()}</strong>
+                    <p>{e.advice()}</p>
+                    {stale_note.map(|note| view! { <p class="hint">{note}</p> })}
+                </div>
+            }
+        })
+    }
+}

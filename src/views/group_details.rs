@@ -1,0 +1,162 @@
+//! A group's details: every metric family with type, help and samples (histogram buckets and
+//! summary quantiles included), and the per-job stale threshold.
+
+use crate::core::group_table::GroupRow;
+use crate::core::model::gateway::{GatewaySample, MetricFamily, MetricKind, SampleValue};
+use crate::core::settings::parse_minutes;
+use crate::core::time_format::format_duration;
+use crate::core::value_format::format_value;
+use crate::settings_store::{self, use_settings};
+use crate::views::group_row::stable_id;
+use leptos::prelude::*;
+
+#[component]
+pub fn GroupDetails(row: GroupRow) -> impl IntoView {
+    let families = row.group.families.iter().map(family_view).collect_view();
+    view! {
+        <div class="details">
+            <JobThreshold job=row.job().to_string() />
+            {families}
+        </div>
+    }
+}
+
+fn kind_name(kind: &MetricKind) -> String {
+    match kind {
+        MetricKind::Counter => "counter".into(),
+        MetricKind::Gauge => "gauge".into(),
+        MetricKind::Histogram => "histogram".into(),
+        MetricKind::Summary => "summary".into(),
+        MetricKind::Untyped => "untyped".into(),
+        MetricKind::Other(s) => s.to_lowercase(),
+    }
+}
+
+fn family_view(family: &MetricFamily) -> impl IntoView {
+    let help = family
+        .help
+        .clone()
+        .unwrap_or_else(|| "(no help text)".into());
+    let samples = family.samples.iter().map(sample_view).collect_view();
+    view! {
+        <div class="family">
+            <h3 class="mono">{family.name.clone()} " " <span class="kind">{kind_name(&family.kind)}</span></h3>
+            <p class="help">{help}</p>
+            {family.time_stamp.clone().map(|t| view! { <p class="hint">"Pushed at " {t}</p> })}
+            <table class="samples">
+                <thead>
+                    <tr>
+                        <th scope="col">"Labels"</th>
+                        <th scope="col">"Value"</th>
+                    </tr>
+                </thead>
+                <tbody>{samples}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn sample_view(sample: &GatewaySample) -> impl IntoView {
+    let labels = if sample.labels.is_empty() {
+        "{}".to_string()
+    } else {
+        let inner: Vec<String> = sample
+            .labels
+            .iter()
+            .map(|(k, v)| format!("{k}=\"{v}\""))
+            .collect();
+        format!("{{{}}}", inner.join(", "))
+    };
+    let value = match &sample.value {
+        SampleValue::Single(v) => format_value(*v),
+        SampleValue::Histogram {
+            buckets,
+            count,
+            sum,
+        } => {
+            let b: Vec<String> = buckets
+                .iter()
+                .map(|(le, c)| format!("le {}: {}", format_value(*le), format_value(*c)))
+                .collect();
+            format!(
+                "count {}, sum {}; {}",
+                format_value(*count),
+                format_value(*sum),
+                b.join(", ")
+            )
+        }
+        SampleValue::Summary {
+            quantiles,
+            count,
+            sum,
+        } => {
+            let q: Vec<String> = quantiles
+                .iter()
+                .map(|(q, v)| format!("q{}: {}", format_value(*q), format_value(*v)))
+                .collect();
+            format!(
+                "count {}, sum {}; {}",
+                format_value(*count),
+                format_value(*sum),
+                q.join(", ")
+            )
+        }
+    };
+    view! {
+        <tr>
+            <td class="mono">{labels}</td>
+            <td class="mono">{value}</td>
+        </tr>
+    }
+}
+
+/// Edits the stale threshold of one job (all its groups), saved with the settings.
+#[component]
+fn JobThreshold(job: String) -> impl IntoView {
+    let settings = use_settings();
+    let current = {
+        let job = job.clone();
+        Signal::derive(move || settings.with(|s| s.per_job_stale_secs.get(&job).copied()))
+    };
+    let input = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<String>);
+    let save = {
+        let job = job.clone();
+        move |clear: bool| {
+            let mut next = settings.get_untracked();
+            if clear {
+                next.per_job_stale_secs.remove(&job);
+            } else {
+                match parse_minutes(&input.get_untracked()) {
+                    Ok(secs) => {
+                        next.per_job_stale_secs.insert(job.clone(), secs);
+                    }
+                    Err(e) => {
+                        message.set(Some(e));
+                        return;
+                    }
+                }
+            }
+            settings_store::save(&next);
+            settings.set(next);
+            message.set(None);
+        }
+    };
+    let save_clear = save.clone();
+    let input_id = format!("threshold-{}", stable_id(&job));
+    view! {
+        <form class="threshold" on:submit=move |ev| { ev.prevent_default(); save(false); }>
+            <span>
+                {move || match current.get() {
+                    Some(secs) => format!("This job is stale after {} (its own threshold).", format_duration(secs)),
+                    None => "This job uses the global stale threshold.".to_string(),
+                }}
+            </span>
+            <label for=input_id.clone()>"Stale after (minutes) for this job"</label>
+            <input id=input_id type="text" inputmode="decimal" prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev)) />
+            <button type="submit">"Set"</button>
+            <button type="button" disabled=move || current.get().is_none() on:click=move |_| save_clear(true)>"Use global"</button>
+            {move || message.get().map(|m| view! { <span class="error" role="alert">{m}</span> })}
+        </form>
+    }
+}

@@ -1,0 +1,175 @@
+//! The Groups view: every gateway group with its freshness, filters, sorting, and cleanup.
+
+use crate::api;
+use crate::browser::now_secs;
+use crate::core::freshness::Freshness;
+use crate::core::group_table::{
+    build_rows, matches_text, sort_rows, summarize, GroupRow, SortColumn,
+};
+use crate::core::model::gateway::GatewayGroup;
+use crate::core::push_interval::{interval_expr, intervals_from_result, HISTORY_WINDOW};
+use crate::settings_store::use_settings;
+use crate::views::bulk_cleanup_dialog::BulkCleanupDialog;
+use crate::views::delete_group_dialog::DeleteGroupDialog;
+use crate::views::error_banner::ErrorBanner;
+use crate::views::groups_table::GroupsTable;
+use crate::views::poll::Poll;
+use crate::views::refresh_control::RefreshControl;
+use leptos::prelude::*;
+use std::sync::Arc;
+use std::time::Duration;
+
+#[component]
+pub fn GroupsPage() -> impl IntoView {
+    let settings = use_settings();
+    let groups = Poll::new(move || {
+        let base = settings.with_untracked(|s| s.pushgateway_base.clone());
+        async move {
+            let groups = api::gateway::list_groups(&base).await?;
+            Ok(groups
+                .into_iter()
+                .map(Arc::new)
+                .collect::<Vec<Arc<GatewayGroup>>>())
+        }
+    });
+    let intervals = Poll::new(move || {
+        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+        async move {
+            let answer =
+                api::prometheus::instant_query(&base, &interval_expr(HISTORY_WINDOW), None).await?;
+            Ok(intervals_from_result(&answer.data))
+        }
+    });
+    let refresh = move || {
+        groups.refresh();
+        intervals.refresh();
+    };
+    // Load now, and again whenever a base URL changes.
+    Effect::new(move || {
+        settings.with(|s| (s.pushgateway_base.clone(), s.prometheus_base.clone()));
+        refresh();
+    });
+
+    let now = RwSignal::new(now_secs());
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1))
+    {
+        on_cleanup(move || handle.clear());
+    }
+
+    let rows = Memo::new(move |_| {
+        let thresholds = settings.with(|s| s.thresholds());
+        groups.last_good.with(|g| {
+            let groups = g.as_ref().map(|(g, _)| g.as_slice()).unwrap_or(&[]);
+            intervals.last_good.with(|i| {
+                let intervals = i.as_ref().map(|(i, _)| i.as_slice()).unwrap_or(&[]);
+                build_rows(groups, intervals, &thresholds, now.get())
+            })
+        })
+    });
+    let filter_text = RwSignal::new(String::new());
+    let status_filter = RwSignal::new(None::<Freshness>);
+    let sort = RwSignal::new((SortColumn::Job, false));
+    let visible = Memo::new(move |_| {
+        let text = filter_text.get();
+        let status = status_filter.get();
+        let mut shown: Vec<GroupRow> = rows.with(|rows| {
+            rows.iter()
+                .filter(|r| status.is_none_or(|s| r.freshness == s))
+                .filter(|r| matches_text(&r.group.labels, &text))
+                .cloned()
+                .collect()
+        });
+        let (column, descending) = sort.get();
+        sort_rows(&mut shown, column, descending);
+        shown
+    });
+    let summary = move || rows.with(|r| summarize(r).sentence());
+    let stale_count =
+        move || rows.with(|r| r.iter().filter(|r| r.freshness == Freshness::Stale).count());
+
+    let delete_target = RwSignal::new(None::<GroupRow>);
+    let bulk_open = RwSignal::new(false);
+    let auto_refresh = RwSignal::new(15u32);
+    let loaded = move || groups.last_good.with(|g| g.is_some());
+
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <div class="page-head">
+                <h1 id="page-title">"Groups"</h1>
+                <RefreshControl
+                    on_refresh=move |_| refresh()
+                    loading=Signal::derive(move || groups.loading())
+                    every_secs=auto_refresh
+                />
+            </div>
+            <ErrorBanner
+                error=Signal::derive(move || groups.error.get())
+                data_from=Signal::derive(move || groups.last_good.with(|g| g.as_ref().map(|(_, at)| *at)))
+            />
+            {move || intervals.error.get().map(|e| view! {
+                <p class="hint" role="status">
+                    "Expected push intervals are unavailable (" {e.to_string()}
+                    "); the stale threshold alone decides freshness."
+                </p>
+            })}
+            <p class="summary" aria-live="polite">
+                {move || if loaded() { summary() } else { "Loading groups…".to_string() }}
+            </p>
+            <div class="toolbar">
+                <label for="group-filter">"Filter"</label>
+                <input
+                    id="group-filter"
+                    type="search"
+                    placeholder="any label, or name=value"
+                    prop:value=move || filter_text.get()
+                    on:input=move |ev| filter_text.set(event_target_value(&ev))
+                />
+                <label for="status-filter">"Status"</label>
+                <select
+                    id="status-filter"
+                    on:change=move |ev| status_filter.set(Freshness::parse(&event_target_value(&ev)))
+                >
+                    <option value="">"All statuses"</option>
+                    {Freshness::ALL
+                        .into_iter()
+                        .map(|f| view! { <option value=f.slug()>{f.label()}</option> })
+                        .collect_view()}
+                </select>
+                <button
+                    type="button"
+                    class="danger"
+                    disabled=move || stale_count() == 0
+                    on:click=move |_| bulk_open.set(true)
+                >
+                    {move || format!("Delete stale groups ({})", stale_count())}
+                </button>
+            </div>
+            <GroupsTable
+                rows=Signal::derive(move || visible.get())
+                sort=sort
+                now=now
+                loaded=Signal::derive(loaded)
+                on_delete=move |row: GroupRow| delete_target.set(Some(row))
+            />
+        </section>
+        {move || delete_target.get().map(|row| view! {
+            <DeleteGroupDialog
+                row=row
+                on_close=move || {
+                    delete_target.set(None);
+                    groups.refresh();
+                }
+            />
+        })}
+        <Show when=move || bulk_open.get()>
+            <BulkCleanupDialog
+                rows=rows.get_untracked()
+                on_close=move || {
+                    bulk_open.set(false);
+                    groups.refresh();
+                }
+            />
+        </Show>
+    }
+}

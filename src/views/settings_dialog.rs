@@ -1,0 +1,143 @@
+//! The settings dialog: the two backend base URLs and the theme, saved to localStorage.
+
+use crate::core::settings::{normalize_base_url, parse_minutes, Settings, Theme};
+use crate::settings_store::{self, use_settings};
+use leptos::ev::KeyboardEvent;
+use leptos::prelude::*;
+
+#[component]
+pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let settings = use_settings();
+    let current = settings.get_untracked();
+    let prometheus = RwSignal::new(current.prometheus_base.clone());
+    let pushgateway = RwSignal::new(current.pushgateway_base.clone());
+    let theme = RwSignal::new(current.theme);
+    let stale_minutes = RwSignal::new(format_minutes(current.stale_after_secs));
+    let error = RwSignal::new(None::<String>);
+
+    let close = on_close.clone();
+    let save = move || {
+        let checked = normalize_base_url(&prometheus.get())
+            .map_err(|e| format!("Prometheus base URL: {e}"))
+            .and_then(|p| {
+                normalize_base_url(&pushgateway.get())
+                    .map_err(|e| format!("Pushgateway base URL: {e}"))
+                    .map(|g| (p, g))
+            })
+            .and_then(|(p, g)| {
+                parse_minutes(&stale_minutes.get())
+                    .map_err(|e| format!("Stale after: {e}"))
+                    .map(|secs| (p, g, secs))
+            });
+        match checked {
+            Ok((prometheus_base, pushgateway_base, stale_after_secs)) => {
+                let next = Settings {
+                    prometheus_base,
+                    pushgateway_base,
+                    theme: theme.get(),
+                    stale_after_secs,
+                    ..settings.get_untracked()
+                };
+                settings_store::save(&next);
+                settings.set(next);
+                close();
+            }
+            Err(message) => error.set(Some(message)),
+        }
+    };
+    let reset = move |_| {
+        let defaults = Settings::default();
+        prometheus.set(defaults.prometheus_base);
+        pushgateway.set(defaults.pushgateway_base);
+        theme.set(defaults.theme);
+        stale_minutes.set(format_minutes(defaults.stale_after_secs));
+        error.set(None);
+    };
+    let close_on_escape = on_close.clone();
+    let cancel = on_close.clone();
+
+    view! {
+        <div class="backdrop">
+            <div
+                class="dialog"
+                role="dialog"
+                aria-modal="true"
+                aria-labelledby="settings-title"
+                on:keydown=move |ev: KeyboardEvent| {
+                    if ev.key() == "Escape" {
+                        close_on_escape();
+                    }
+                }
+            >
+                <h2 id="settings-title">"Settings"</h2>
+                <form on:submit=move |ev| {
+                    ev.prevent_default();
+                    save();
+                }>
+                    <label for="prometheus-base">"Prometheus base URL"</label>
+                    <input
+                        id="prometheus-base"
+                        type="text"
+                        autofocus
+                        prop:value=move || prometheus.get()
+                        on:input=move |ev| prometheus.set(event_target_value(&ev))
+                    />
+                    <label for="pushgateway-base">"Pushgateway base URL"</label>
+                    <input
+                        id="pushgateway-base"
+                        type="text"
+                        prop:value=move || pushgateway.get()
+                        on:input=move |ev| pushgateway.set(event_target_value(&ev))
+                    />
+                    <p class="hint">
+                        "Paths such as /prometheus go through this console's own server; a full URL "
+                        "such as http://host:9090 needs CORS on that server (deletes need the proxy)."
+                    </p>
+                    <label for="stale-minutes">"Stale after (minutes, all jobs)"</label>
+                    <input
+                        id="stale-minutes"
+                        type="text"
+                        inputmode="decimal"
+                        prop:value=move || stale_minutes.get()
+                        on:input=move |ev| stale_minutes.set(event_target_value(&ev))
+                    />
+                    <p class="hint">
+                        "A group whose last push is older than this is stale. Per-job thresholds are "
+                        "set from a group's details in the Groups view."
+                    </p>
+                    <label for="theme">"Theme"</label>
+                    <select
+                        id="theme"
+                        on:change=move |ev| theme.set(Theme::parse(&event_target_value(&ev)))
+                    >
+                        {Theme::ALL
+                            .into_iter()
+                            .map(|t| {
+                                view! {
+                                    <option value=t.as_str() selected=move || theme.get() == t>
+                                        {t.as_str()}
+                                    </option>
+                                }
+                            })
+                            .collect_view()}
+                    </select>
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    <div class="actions">
+                        <button type="button" on:click=reset>"Reset to defaults"</button>
+                        <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                        <button type="submit" class="primary">"Save"</button>
+                    </div>
+                </form>
+            </div>
+        </div>
+    }
+}
+
+fn format_minutes(secs: f64) -> String {
+    let minutes = secs / 60.0;
+    if minutes.fract() == 0.0 {
+        format!("{minutes:.0}")
+    } else {
+        format!("{minutes}")
+    }
+}
