@@ -3,9 +3,7 @@
 use crate::api;
 use crate::browser::now_secs;
 use crate::core::freshness::Freshness;
-use crate::core::group_table::{
-    build_rows, matches_text, sort_rows, summarize, GroupRow, SortColumn,
-};
+use crate::core::group_table::{build_rows, matches_text, summarize, GroupRow, SortColumn};
 use crate::core::model::gateway::GatewayGroup;
 use crate::core::push_interval::{interval_expr, intervals_from_result, HISTORY_WINDOW};
 use crate::settings_store::use_settings;
@@ -73,16 +71,13 @@ pub fn GroupsPage() -> impl IntoView {
     let visible = Memo::new(move |_| {
         let text = filter_text.get();
         let status = status_filter.get();
-        let mut shown: Vec<GroupRow> = rows.with(|rows| {
+        rows.with(|rows| {
             rows.iter()
                 .filter(|r| status.is_none_or(|s| r.freshness == s))
                 .filter(|r| matches_text(&r.group.labels, &text))
                 .cloned()
-                .collect()
-        });
-        let (column, descending) = sort.get();
-        sort_rows(&mut shown, column, descending);
-        shown
+                .collect::<Vec<GroupRow>>()
+        })
     });
     let summary = move || rows.with(|r| summarize(r).sentence());
     let stale_count =

@@ -1,6 +1,6 @@
 //! The groups table: sortable header cells, one page of rows, and pagination.
 
-use crate::core::group_table::{GroupRow, SortColumn};
+use crate::core::group_table::{sort_rows, GroupRow, SortColumn};
 use crate::views::group_row::GroupRowView;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -26,6 +26,13 @@ pub fn GroupsTable(
     #[prop(into)] loaded: Signal<bool>,
     #[prop(into)] on_delete: Callback<GroupRow>,
 ) -> impl IntoView {
+    // Sorted here, next to the header buttons that choose the order.
+    let rows = Memo::new(move |_| {
+        let mut sorted = rows.get();
+        let (column, descending) = sort.get();
+        sort_rows(&mut sorted, column, descending);
+        sorted
+    });
     let page = RwSignal::new(0usize);
     let expanded = RwSignal::new(HashSet::<String>::new());
     let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
@@ -128,7 +135,7 @@ pub fn GroupsTable(
                     format!("Rows {}–{} of {}", if total == 0 { 0 } else { start + 1 }, end, total)
                 }}
             </span>
-            <button type="button" disabled=move || page.get() + 1 >= page_count() on:click=move |_| page.update(|p| *p += 1)>
+            <button type="button" disabled=move || { page.get() + 1 >= page_count() } on:click=move |_| page.update(|p| *p += 1)>
                 "Next"
             </button>
         </nav>

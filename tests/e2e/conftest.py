@@ -1,0 +1,102 @@
+"""End-to-end fixtures: the real local stack (scripts/lib/stack.sh) on test ports, without the
+simulator, plus a headless Chromium.
+
+Environment overrides: GATEWATCH_E2E_PROMETHEUS_PORT (19090), GATEWATCH_E2E_PUSHGATEWAY_PORT
+(19091), GATEWATCH_E2E_HTTP_PORT (18080), GATEWATCH_E2E_RUN_DIR (.run/e2e) and GATEWATCH_DIST
+(dist/, the trunk release build).
+"""
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@dataclass(frozen=True)
+class Stack:
+    base_url: str  # nginx: the console and both proxies
+    prometheus_url: str  # direct
+    gateway_url: str  # direct
+    gateway: str  # host:port for prometheus_client
+    dist: Path
+    run_dir: Path
+
+
+def _stack_sh(command, run_dir, env):
+    return subprocess.run(
+        ["bash", "-c", f'. "$0/scripts/lib/stack.sh" && {command} "$1"', str(ROOT), str(run_dir)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+@pytest.fixture(scope="session")
+def stack():
+    ports = {
+        "GATEWATCH_PROMETHEUS_PORT": os.environ.get("GATEWATCH_E2E_PROMETHEUS_PORT", "19090"),
+        "GATEWATCH_PUSHGATEWAY_PORT": os.environ.get("GATEWATCH_E2E_PUSHGATEWAY_PORT", "19091"),
+        "GATEWATCH_HTTP_PORT": os.environ.get("GATEWATCH_E2E_HTTP_PORT", "18080"),
+    }
+    run_dir = Path(os.environ.get("GATEWATCH_E2E_RUN_DIR", ROOT / ".run/e2e")).resolve()
+    dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist")).resolve()
+    if not (dist / "index.html").is_file():
+        pytest.exit(f"no {dist}/index.html: run the release build first (scripts/lib/build.sh)", 1)
+    env = {
+        **os.environ, **ports,
+        "GATEWATCH_DIST": str(dist),
+        "GATEWATCH_SIMULATOR": "0",
+        # Lets the tests prove that nginx, not the gateway, refuses the wipe.
+        "GATEWATCH_PUSHGATEWAY_ARGS": "--web.enable-admin-api",
+    }
+    _stack_sh("stack_stop", run_dir, env)  # leftovers of an interrupted run, by pid file
+    shutil.rmtree(run_dir, ignore_errors=True)  # fresh gateway persistence and TSDB
+    started = _stack_sh("stack_start", run_dir, env)
+    if started.returncode != 0:
+        pytest.exit(f"stack_start failed:\n{started.stdout}{started.stderr}", 1)
+    gw_port = ports["GATEWATCH_PUSHGATEWAY_PORT"]
+    try:
+        yield Stack(
+            base_url=f"http://127.0.0.1:{ports['GATEWATCH_HTTP_PORT']}",
+            prometheus_url=f"http://127.0.0.1:{ports['GATEWATCH_PROMETHEUS_PORT']}",
+            gateway_url=f"http://127.0.0.1:{gw_port}",
+            gateway=f"127.0.0.1:{gw_port}",
+            dist=dist,
+            run_dir=run_dir,
+        )
+    finally:
+        stopped = _stack_sh("stack_stop", run_dir, env)
+        if stopped.returncode != 0:
+            print(f"stack_stop failed:\n{stopped.stdout}{stopped.stderr}")
+
+
+@pytest.fixture(scope="session")
+def base_url(stack):
+    """The console's origin, e.g. http://127.0.0.1:18080 (no trailing slash)."""
+    return stack.base_url
+
+
+@pytest.fixture
+def browser(stack, tmp_path):
+    """Headless Chromium with a fresh profile; `browser.get(base_url)` opens the console.
+    Console messages: browser.get_log("browser")."""
+    os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager reach the network
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in (
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1280,900", f"--user-data-dir={tmp_path / 'chrome'}",
+    ):
+        options.add_argument(arg)
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver.set_page_load_timeout(30)
+    try:
+        yield driver
+    finally:
+        driver.quit()

@@ -1,0 +1,38 @@
+//! Browser test of navigation between views (its own page: one Router per page).
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/dom.rs"]
+mod dom;
+use dom::*;
+
+#[wasm_bindgen_test]
+async fn header_lists_every_view_and_marks_the_current_one() {
+    let app = mount_app();
+    leptos::task::tick().await;
+    let nav = app.text("nav[aria-label='Views']");
+    for view in ["Groups", "Charts", "Explore", "Targets"] {
+        assert!(nav.contains(view), "nav lacks {view}: {nav}");
+    }
+    // Unbuilt views say so instead of pretending to work.
+    let charts = app
+        .find("nav a[href='/charts']")
+        .unwrap()
+        .unchecked_into::<HtmlElement>();
+    charts.click();
+    leptos::task::tick().await;
+    eventually("charts page", || app.text("#page-title") == "Charts").await;
+    assert!(app.text("main").contains("Coming soon"));
+    assert_eq!(
+        app.find("nav a[aria-current='page']")
+            .unwrap()
+            .text_content()
+            .unwrap(),
+        "Charts"
+    );
+}
