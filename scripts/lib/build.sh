@@ -6,7 +6,7 @@
 build_release() {
   tools_path
   (
-    cd "$GATEWATCH_ROOT"
+    cd "$GATEWATCH_ROOT" || exit 1
     log "cargo fetch"
     cargo fetch
     log "trunk build --release"

@@ -47,7 +47,7 @@ install_apt() {
 }
 
 install_rust_target() {
-  rustup target list --installed | grep -qx wasm32-unknown-unknown && return 0
+  rustup target list --installed | grep -x wasm32-unknown-unknown >/dev/null && return 0
   log "rustup: adding wasm32-unknown-unknown"
   rustup target add wasm32-unknown-unknown
 }

@@ -18,10 +18,14 @@ STACK_SERVICES=(pushgateway prometheus nginx simulator)
 _stack_spawn() {
   local run=$1 name=$2
   shift 2
+  # shellcheck disable=SC2016  # expanded by the inner bash
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$run/$name.pid" "$@" \
     </dev/null >"$run/$name.log" 2>&1 &
-  local i
-  for i in $(seq 50); do [ -s "$run/$name.pid" ] && return 0 || sleep 0.02; done
+  local _
+  for _ in $(seq 50); do
+    if [ -s "$run/$name.pid" ]; then return 0; fi
+    sleep 0.02
+  done
   die "$name did not start (see $run/$name.log)"
 }
 
@@ -36,7 +40,7 @@ _stack_pid() {
   simulator) want=scheduler.py ;;
   *) want=$2 ;;
   esac
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$want" && echo "$pid"
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -- "$want" >/dev/null && echo "$pid"
 }
 
 # _stack_wait RUN_DIR NAME URL [PATTERN]: wait until URL answers 2xx (body matching PATTERN).
@@ -75,6 +79,7 @@ stack_running() {
 }
 
 # Render deploy/ templates into RUN_DIR: only host names, ports and paths change.
+# shellcheck disable=SC2016  # envsubst gets the literal ${VAR} names it may replace
 _stack_render() {
   local run=$1 prom_port=$2 gw_port=$3 http_port=$4 dist=$5
   sed -e "s/prometheus_gateway:9091/127.0.0.1:$gw_port/" -e "s/localhost:9090/127.0.0.1:$prom_port/" \
@@ -137,11 +142,11 @@ stack_start() {
 
 stack_stop() {
   [ $# -eq 1 ] || die "usage: stack_stop RUN_DIR"
-  local run=$1 name pid i
+  local run=$1 name pid _
   for name in simulator nginx prometheus pushgateway; do
     if pid=$(_stack_pid "$run" "$name"); then
       kill -TERM "$pid" 2>/dev/null || true
-      for i in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       if kill -0 "$pid" 2>/dev/null; then
         warn "$name (pid $pid) ignored SIGTERM for 10s; sending SIGKILL"
         kill -KILL "$pid" 2>/dev/null || true

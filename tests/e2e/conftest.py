@@ -30,7 +30,7 @@ class Stack:
 
 def _stack_sh(command, run_dir, env):
     return subprocess.run(
-        ["bash", "-c", f'. "$0/scripts/lib/stack.sh" && {command} "$1"', str(ROOT), str(run_dir)],
+        ["bash", "-c", f'set -euo pipefail; . "$0/scripts/lib/stack.sh"; {command} "$1"', str(ROOT), str(run_dir)],
         env=env, capture_output=True, text=True, timeout=120,
     )
 

@@ -153,14 +153,17 @@ def test_delete_keeps_percent_encoding_intact(stack):
 
 
 def test_delete_group_with_empty_label_value(stack):
+    """An empty grouping label value is its own group on the gateway, written '=' in the path."""
     job = unique_job()
-    labels = {"job": job, "shard": ""}
+    target, sibling = {"job": job, "shard": ""}, {"job": job}
+    push_group(stack.gateway, job, {"e2e_value": 1}, grouping_key={"shard": ""})
     push_group(stack.gateway, job, {"e2e_value": 1})
-    assert find_group(stack.gateway_url, {"job": job})
-    path = group_path(labels)  # .../shard@base64/=  (same group: an empty label is no label)
+    assert find_group(stack.gateway_url, target) and find_group(stack.gateway_url, sibling)
+    path = group_path(target)
     assert path.endswith("/shard@base64/=")
     assert requests.delete(f"{stack.base_url}/pushgateway{path}", timeout=TIMEOUT).status_code == 202
-    wait_until(lambda: find_group(stack.gateway_url, {"job": job}) is None, what="the group to go")
+    wait_until(lambda: find_group(stack.gateway_url, target) is None, what="the group to go")
+    assert find_group(stack.gateway_url, sibling) is not None
 
 
 # ---- Pushgateway: refused ----

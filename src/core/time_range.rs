@@ -1,0 +1,199 @@
+//! Chart time ranges: relative presets ("last 1h") and absolute ranges, with their URL form and
+//! the local-time text of `<input type="datetime-local">` (the UTC offset is a parameter).
+
+use super::time_format::civil_from_days;
+
+/// The presets offered, from 5 minutes to 7 days, as (URL/label text, seconds).
+pub const PRESETS: [(&str, f64); 9] = [
+    ("5m", 300.0),
+    ("15m", 900.0),
+    ("1h", 3600.0),
+    ("3h", 10_800.0),
+    ("6h", 21_600.0),
+    ("12h", 43_200.0),
+    ("1d", 86_400.0),
+    ("2d", 172_800.0),
+    ("7d", 604_800.0),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum TimeRange {
+    /// The last N seconds up to now; moves with every refresh.
+    Last(f64),
+    /// A fixed window, seconds since the epoch.
+    Between { start: f64, end: f64 },
+}
+
+impl Default for TimeRange {
+    fn default() -> Self {
+        TimeRange::Last(3600.0)
+    }
+}
+
+impl TimeRange {
+    pub fn bounds(&self, now: f64) -> (f64, f64) {
+        match *self {
+            TimeRange::Last(secs) => (now - secs, now),
+            TimeRange::Between { start, end } => (start, end),
+        }
+    }
+
+    /// "1h" for a preset, "90s" for another relative range, "START~END" for an absolute one.
+    pub fn to_param(&self) -> String {
+        match *self {
+            TimeRange::Last(secs) => PRESETS
+                .iter()
+                .find(|(_, s)| *s == secs)
+                .map(|(label, _)| label.to_string())
+                .unwrap_or_else(|| format!("{}s", secs.round() as i64)),
+            TimeRange::Between { start, end } => {
+                format!("{}~{}", start.round() as i64, end.round() as i64)
+            }
+        }
+    }
+
+    pub fn parse_param(s: &str) -> Option<TimeRange> {
+        if let Some((a, b)) = s.split_once('~') {
+            let (start, end): (f64, f64) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
+            return (start.is_finite() && end.is_finite() && end > start)
+                .then_some(TimeRange::Between { start, end });
+        }
+        let secs = super::model::prometheus::parse_duration(s)?;
+        (secs > 0.0 && secs <= 10.0 * 365.0 * 86_400.0).then_some(TimeRange::Last(secs))
+    }
+}
+
+/// Parses "2026-11-24T20:15" or "2026-11-24T20:15:30" (local time at `offset_minutes` east of
+/// UTC) into seconds since the epoch.
+pub fn parse_local_datetime(s: &str, offset_minutes: i32) -> Option<f64> {
+    let (date, time) = s.trim().split_once('T')?;
+    let mut d = date.splitn(3, '-');
+    let (y, m, day): (i64, u32, u32) = (
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+    );
+    let mut t = time.splitn(3, ':');
+    let (hh, mm): (i64, i64) = (t.next()?.parse().ok()?, t.next()?.parse().ok()?);
+    let ss: f64 = t.next().map(|x| x.parse().ok()).unwrap_or(Some(0.0))?;
+    if !(1..=12).contains(&m)
+        || !(1..=31).contains(&day)
+        || !(0..24).contains(&hh)
+        || !(0..60).contains(&mm)
+    {
+        return None;
+    }
+    let days = days_from_civil(y, m, day);
+    if civil_from_days(days) != (y, m, day) {
+        return None; // e.g. February 30th
+    }
+    Some((days * 86_400 + hh * 3600 + mm * 60) as f64 + ss - f64::from(offset_minutes) * 60.0)
+}
+
+/// The `datetime-local` text for a time, minutes precision.
+pub fn format_local_datetime(epoch: f64, offset_minutes: i32) -> String {
+    let local = epoch.floor() as i64 + i64::from(offset_minutes) * 60;
+    let (y, m, d) = civil_from_days(local.div_euclid(86_400));
+    let secs = local.rem_euclid(86_400);
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}",
+        secs / 3600,
+        secs % 3600 / 60
+    )
+}
+
+/// Day number of a proleptic Gregorian date (inverse of `civil_from_days`).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_round_trip() {
+        for r in [
+            TimeRange::Last(300.0),
+            TimeRange::Last(604_800.0),
+            TimeRange::Last(90.0),
+            TimeRange::Between {
+                start: 1_700_000_000.0,
+                end: 1_700_003_600.0,
+            },
+        ] {
+            assert_eq!(
+                TimeRange::parse_param(&r.to_param()),
+                Some(r),
+                "{}",
+                r.to_param()
+            );
+        }
+        assert_eq!(TimeRange::Last(3600.0).to_param(), "1h");
+        assert_eq!(TimeRange::parse_param("2h"), Some(TimeRange::Last(7200.0)));
+    }
+
+    #[test]
+    fn bad_params_are_refused() {
+        for bad in ["", "x", "-5m", "0s", "5~1", "a~b", "NaN~1", "100y"] {
+            assert_eq!(TimeRange::parse_param(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn bounds_follow_now_for_relative_ranges() {
+        assert_eq!(TimeRange::Last(60.0).bounds(1000.0), (940.0, 1000.0));
+        assert_eq!(
+            TimeRange::Between {
+                start: 1.0,
+                end: 2.0
+            }
+            .bounds(1000.0),
+            (1.0, 2.0)
+        );
+    }
+
+    #[test]
+    fn local_datetimes_use_the_offset() {
+        assert_eq!(
+            parse_local_datetime("2023-11-14T22:13", 0),
+            Some(1_699_999_980.0)
+        );
+        assert_eq!(
+            parse_local_datetime("2023-11-14T23:13:20", 60),
+            Some(1_700_000_000.0)
+        );
+        assert_eq!(
+            format_local_datetime(1_700_000_000.0, 60),
+            "2023-11-14T23:13"
+        );
+        assert_eq!(
+            format_local_datetime(1_700_000_000.0, -300),
+            "2023-11-14T17:13"
+        );
+        for bad in [
+            "",
+            "2023-11-14",
+            "2023-02-30T10:00",
+            "2023-13-01T00:00",
+            "2023-11-14T25:00",
+            "x-y-zTa:b",
+        ] {
+            assert_eq!(parse_local_datetime(bad, 0), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn days_round_trip() {
+        for days in [-800_000, -1, 0, 1, 19_675, 2_000_000] {
+            let (y, m, d) = civil_from_days(days);
+            assert_eq!(days_from_civil(y, m, d), days);
+        }
+    }
+}

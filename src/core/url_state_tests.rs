@@ -1,0 +1,69 @@
+//! URL state round trips, including values with '&', '=', '%', '+', quotes and unicode.
+
+use super::*;
+
+#[test]
+fn charts_state_round_trips() {
+    let state = ChartsState {
+        metric: "job_records_processed".into(),
+        jobs: vec![
+            "u/admin/random_number_metric_script".into(),
+            "a&b=c%d+e \"ü\"".into(),
+        ],
+        range: TimeRange::Between {
+            start: 1_700_000_000.0,
+            end: 1_700_086_400.0,
+        },
+        min_step: Some(5.0),
+        gated: true,
+    };
+    let query = state.to_query();
+    assert!(!query.contains(' ') && !query.contains('"'), "{query}");
+    assert_eq!(ChartsState::from_query(&query), state);
+    assert_eq!(ChartsState::from_query(&format!("?{query}")), state);
+}
+
+#[test]
+fn defaults_fill_in_missing_and_bad_values() {
+    assert_eq!(ChartsState::from_query(""), ChartsState::default());
+    let s = ChartsState::from_query("metric=&range=bogus&min_step=-1&gated=yes&job=x&job=x&zzz=1");
+    assert_eq!(s.metric, DEFAULT_METRIC);
+    assert_eq!(s.range, TimeRange::default());
+    assert_eq!(s.min_step, None);
+    assert!(!s.gated);
+    assert_eq!(s.jobs, vec!["x"], "duplicates collapse");
+}
+
+#[test]
+fn explore_state_round_trips() {
+    let state = ExploreState {
+        expr: "sum by (job) (rate(x{a=\"1&2\"}[5m])) / 2 + 1".into(),
+        range: TimeRange::Last(900.0),
+        table: true,
+    };
+    assert_eq!(ExploreState::from_query(&state.to_query()), state);
+    assert_eq!(
+        ExploreState::from_query("expr=up"),
+        ExploreState {
+            expr: "up".into(),
+            ..Default::default()
+        }
+    );
+}
+
+#[test]
+fn decoding_never_fails() {
+    assert_eq!(decode_component("a+b%20c"), "a b c");
+    assert_eq!(decode_component("100%"), "100%");
+    assert_eq!(decode_component("%zz%4"), "%zz%4");
+    assert_eq!(decode_component("%C3%BC"), "ü");
+    assert_eq!(decode_component("%FF"), "\u{FFFD}");
+    assert_eq!(
+        parse_query("?a=1&&b&c=%3D"),
+        vec![
+            ("a".to_string(), "1".to_string()),
+            ("b".to_string(), String::new()),
+            ("c".to_string(), "=".to_string()),
+        ]
+    );
+}
