@@ -141,7 +141,7 @@ pub fn gateway_scrape_interval(targets: &[Target], push_time_series: &[Labels]) 
 /// A PromQL duration in whole milliseconds when needed: "2s", "1500ms".
 pub fn duration(secs: f64) -> String {
     let ms = (secs * 1000.0).round().max(1.0) as u64;
-    if ms % 1000 == 0 {
+    if ms.is_multiple_of(1000) {
         format!("{}s", ms / 1000)
     } else {
         format!("{ms}ms")

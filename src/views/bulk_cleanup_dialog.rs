@@ -102,7 +102,7 @@ pub fn BulkCleanupDialog(
                                 <th scope="col">
                                     <input type="checkbox" aria-label="Select all"
                                         prop:checked=move || selected.with(|s| s.len() == count)
-                                        disabled=move || running()
+                                        disabled=running
                                         on:change={
                                             let all_ids = all_ids.clone();
                                             move |ev| selected.set(if event_target_checked(&ev) { all_ids.clone() } else { HashSet::new() })
@@ -120,7 +120,7 @@ pub fn BulkCleanupDialog(
                         <progress id="bulk-progress" max=total.max(1).to_string() value=done.to_string()></progress>
                     }
                 })}
-                {move || run.value().get().map(|outcomes| report_view(outcomes))}
+                {move || run.value().get().map(report_view)}
                 <div class="actions">
                     {move || if finished() {
                         let close = close.clone();

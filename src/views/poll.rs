@@ -4,10 +4,14 @@
 use crate::browser::now_secs;
 use crate::core::error::ApiError;
 use leptos::prelude::*;
+use leptos::reactive::actions::ActionAbortHandle;
 use std::future::Future;
 
 pub struct Poll<T: 'static> {
     action: Action<(), (Result<T, ApiError>, f64)>,
+    /// The in-flight request's handle: kept so `restart` can cancel it (which drops the future
+    /// and so aborts the fetch), and because dropping it would cancel the request too early.
+    in_flight: StoredValue<Option<ActionAbortHandle>, LocalStorage>,
     /// The last successful answer and when it arrived (seconds since the epoch).
     pub last_good: RwSignal<Option<(T, f64)>, LocalStorage>,
     /// The error of the latest attempt, cleared by the next success.
@@ -22,7 +26,7 @@ impl<T: 'static> Clone for Poll<T> {
 impl<T: 'static> Copy for Poll<T> {}
 
 impl<T: Clone + 'static> Poll<T> {
-    /// `fetch` is called for every refresh; it should read its inputs (base URL, query) untracked.
+    /// `fetch` is called for every request; it should read its inputs untracked.
     pub fn new<F, Fut>(fetch: F) -> Self
     where
         F: Fn() -> Fut + 'static,
@@ -45,18 +49,35 @@ impl<T: Clone + 'static> Poll<T> {
                 }
             }
         });
-        Poll {
-            action,
-            last_good,
-            error,
+        let in_flight = StoredValue::new_local(None::<ActionAbortHandle>);
+        on_cleanup(move || {
+            if let Some(handle) = in_flight.try_update_value(Option::take).flatten() {
+                handle.abort();
+            }
+        });
+        Poll { action, in_flight, last_good, error }
+    }
+
+    /// For timers: starts a request unless one is already in flight, so a slow backend never
+    /// piles up requests.
+    pub fn refresh(&self) {
+        if !self.action.pending().get_untracked() {
+            self.start();
         }
     }
 
-    /// Starts a request unless one is already in flight (a slow backend never piles up).
-    pub fn refresh(&self) {
-        if !self.action.pending().get_untracked() {
-            self.action.dispatch_local(());
+    /// For changed inputs: cancels the request in flight (its answer would be stale) and starts
+    /// a new one. The data on screen stays until the new answer arrives.
+    pub fn restart(&self) {
+        if let Some(handle) = self.in_flight.try_update_value(Option::take).flatten() {
+            handle.abort();
         }
+        self.start();
+    }
+
+    fn start(&self) {
+        let handle = self.action.dispatch_local(());
+        self.in_flight.set_value(Some(handle));
     }
 
     pub fn loading(&self) -> bool {
