@@ -1,8 +1,10 @@
 //! The root component: settings context, theme, header and the routes of every view.
 
 use crate::settings_store::{self, SettingsContext};
-use crate::views::coming_soon::ComingSoon;
+use crate::views::charts_page::ChartsPage;
+use crate::views::explore_page::ExplorePage;
 use crate::views::groups_page::GroupsPage;
+use crate::views::targets_page::TargetsPage;
 use crate::views::header::Header;
 use crate::views::not_found::NotFound;
 use leptos::prelude::*;
@@ -28,30 +30,5 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
-    }
-}
-
-#[component]
-fn ChartsPage() -> impl IntoView {
-    view! {
-        <ComingSoon
-            title="Charts"
-            what="The raw job metric and an irate-adjusted view that drops to 0 when pushes stop, with the PromQL shown."
-        />
-    }
-}
-
-#[component]
-fn ExplorePage() -> impl IntoView {
-    view! { <ComingSoon title="Explore" what="Any PromQL expression as a chart or a table." /> }
-}
-
-#[component]
-fn TargetsPage() -> impl IntoView {
-    view! {
-        <ComingSoon
-            title="Targets"
-            what="Every scrape target with its health, last scrape and last error."
-        />
     }
 }

@@ -3,15 +3,22 @@
 
 pub mod backend_health;
 pub mod bulk_cleanup_dialog;
-pub mod coming_soon;
+pub mod chart_panel;
+pub mod charts_page;
 pub mod delete_group_dialog;
 pub mod error_banner;
+pub mod explore_page;
 pub mod group_details;
 pub mod group_row;
 pub mod groups_page;
 pub mod groups_table;
 pub mod header;
+pub mod instant_table;
+pub mod job_picker;
 pub mod not_found;
 pub mod poll;
+pub mod promql_box;
+pub mod range_picker;
 pub mod refresh_control;
 pub mod settings_dialog;
+pub mod targets_page;

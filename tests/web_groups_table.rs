@@ -81,7 +81,7 @@ fn group(pairs: &[(&str, &str)], push_ago: f64) -> Arc<GatewayGroup> {
 }
 
 fn rows(groups: &[Arc<GatewayGroup>]) -> Vec<GroupRow> {
-    build_rows(groups, &[], &StaleThresholds::default(), NOW)
+    build_rows(groups, &[], &[], &StaleThresholds::default(), NOW)
 }
 
 /// Tests run concurrently in one page: every query stays inside the test's own root.
@@ -284,4 +284,22 @@ async fn the_delete_button_hands_over_exactly_its_row() {
     leptos::task::tick().await;
     let row = m.deleted.get_untracked().expect("on_delete called");
     assert_eq!(row.group.labels, labels(&[("job", "b"), ("tag", "")]));
+}
+
+#[wasm_bindgen_test]
+async fn firing_alerts_are_shown_on_their_group() {
+    let groups = vec![group(&[("job", "f/old")], 2.0), group(&[("job", "f/new")], 2.0)];
+    let alert_series: Labels = labels(&[("exported_job", "f/old"), ("job", "prometheus_gateway")]);
+    let rows = build_rows(
+        &groups,
+        &[],
+        &[(alert_series, "PushedJobStale".to_string())],
+        &StaleThresholds::default(),
+        NOW,
+    );
+    let m = mount_table(rows);
+    leptos::task::tick().await;
+    let status = m.column(3);
+    assert!(status[1].contains("PushedJobStale"), "{status:?}");
+    assert!(!status[0].contains("PushedJob"), "{status:?}");
 }

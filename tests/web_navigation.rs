@@ -19,7 +19,6 @@ async fn header_lists_every_view_and_marks_the_current_one() {
     for view in ["Groups", "Charts", "Explore", "Targets"] {
         assert!(nav.contains(view), "nav lacks {view}: {nav}");
     }
-    // Unbuilt views say so instead of pretending to work.
     let charts = app
         .find("nav a[href='/charts']")
         .unwrap()
@@ -27,7 +26,11 @@ async fn header_lists_every_view_and_marks_the_current_one() {
     charts.click();
     leptos::task::tick().await;
     eventually("charts page", || app.text("#page-title") == "Charts").await;
-    assert!(app.text("main").contains("Coming soon"));
+    // The chart state lands in the URL, so the link can be shared.
+    eventually("charts state in the URL", || {
+        web_sys::window().unwrap().location().href().unwrap_or_default().contains("/charts")
+    })
+    .await;
     assert_eq!(
         app.find("nav a[aria-current='page']")
             .unwrap()
@@ -35,4 +38,11 @@ async fn header_lists_every_view_and_marks_the_current_one() {
             .unwrap(),
         "Charts"
     );
+    app.click("nav a[href='/explore']");
+    eventually("explore page", || app.text("#page-title") == "Explore").await;
+    assert!(app.find("textarea#expr").is_some(), "the PromQL box has its label: {}", app.text("main"));
+    assert!(app.find("label[for='expr']").is_some());
+    // Back returns to the previous view.
+    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    eventually("back to charts", || app.text("#page-title") == "Charts").await;
 }

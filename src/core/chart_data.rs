@@ -1,6 +1,9 @@
 //! The data a chart draws: series aligned to one step grid, `None` where a step has no sample.
 
-use super::model::prometheus::Labels;
+use super::align::series_from_matrix;
+use super::envelope::Answer;
+use super::model::prometheus::{Labels, QueryResult};
+use super::promql::format_label_set;
 
 /// The time grid of a range query: `len` steps of `step` seconds from `start` (inclusive).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -56,6 +59,64 @@ pub struct ChartSeries {
     pub values: Vec<Option<f64>>,
 }
 
+/// A range query's answer aligned to the grid it ran on, with Prometheus' warnings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RangeData {
+    pub grid: Grid,
+    pub series: Vec<ChartSeries>,
+    pub warnings: Vec<String>,
+}
+
+/// Aligns a `query_range` answer; anything but a matrix means the server is not Prometheus-like.
+pub fn range_data(
+    grid: Grid,
+    answer: Answer<QueryResult>,
+    name_of: impl Fn(&Labels) -> String,
+) -> Result<RangeData, String> {
+    let mut warnings = answer.warnings;
+    warnings.extend(answer.infos.into_iter().map(|i| format!("(info) {i}")));
+    match answer.data {
+        QueryResult::Matrix(matrix) => Ok(RangeData {
+            series: series_from_matrix(&grid, &matrix, name_of),
+            grid,
+            warnings,
+        }),
+        other => Err(format!("a range query answered {} instead of a matrix", result_kind(&other))),
+    }
+}
+
+fn result_kind(result: &QueryResult) -> &'static str {
+    match result {
+        QueryResult::Vector(_) => "a vector",
+        QueryResult::Matrix(_) => "a matrix",
+        QueryResult::Scalar(..) => "a scalar",
+        QueryResult::String(..) => "a string",
+    }
+}
+
+/// Legend text for a job chart: the group's labels as pushed. The scrape's own `job` and
+/// `instance` are dropped when the pushed ones were renamed to `exported_*`.
+pub fn job_legend(labels: &Labels) -> String {
+    let exported = labels.contains_key("exported_job");
+    let shown: Labels = labels
+        .iter()
+        .filter(|(k, _)| *k != "__name__" && !(exported && (*k == "job" || *k == "instance")))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    format_label_set(&shown)
+}
+
+/// Legend text as Prometheus writes a series: `name{labels}`.
+pub fn series_legend(labels: &Labels) -> String {
+    let name = labels.get("__name__").cloned().unwrap_or_default();
+    let rest: Labels = labels.iter().filter(|(k, _)| *k != "__name__").map(|(k, v)| (k.clone(), v.clone())).collect();
+    if rest.is_empty() && !name.is_empty() {
+        name
+    } else {
+        format!("{name}{}", format_label_set(&rest))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +132,31 @@ mod tests {
         assert_eq!(g.index_of(115.0), Some(1));
         assert_eq!(g.index_of(116.0), None);
         assert_eq!(g.index_of(145.0), None);
+    }
+
+    fn labels(pairs: &[(&str, &str)]) -> Labels {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    }
+
+    #[test]
+    fn legends_show_the_pushed_labels() {
+        let scraped = labels(&[
+            ("__name__", "job_records_processed"),
+            ("job", "prometheus_gateway"),
+            ("instance", "gw:9091"),
+            ("exported_job", "u/admin/x"),
+        ]);
+        assert_eq!(job_legend(&scraped), r#"{exported_job="u/admin/x"}"#);
+        assert_eq!(series_legend(&labels(&[("__name__", "up")])), "up");
+        assert!(series_legend(&scraped).starts_with("job_records_processed{"));
+    }
+
+    #[test]
+    fn range_answers_must_be_matrices() {
+        let grid = Grid::new(0.0, 10.0, 5.0);
+        let answer = |data| Answer { data, warnings: vec!["w".into()], infos: vec!["i".into()] };
+        let ok = range_data(grid, answer(QueryResult::Matrix(vec![])), job_legend).unwrap();
+        assert_eq!(ok.warnings, vec!["w", "(info) i"]);
+        assert!(range_data(grid, answer(QueryResult::Scalar(1.0, 2.0)), job_legend).is_err());
     }
 }

@@ -94,6 +94,23 @@ pub fn series_form(matchers: &[&str], start: Option<f64>, end: Option<f64>) -> S
     form(&pairs)
 }
 
+/// A link that opens `expr` in Prometheus' own graph page (2.x and 3.x read the `g0.*` keys).
+/// `end` is None for "now"; `range` is a PromQL duration such as "1h".
+pub fn prometheus_graph_link(ui_base: &str, expr: &str, range: &str, end: Option<f64>, step: f64) -> String {
+    let mut pairs = vec![
+        ("g0.expr", expr.to_string()),
+        ("g0.tab", "0".to_string()),
+        ("g0.range_input", range.to_string()),
+        ("g0.step_input", format_seconds(step)),
+    ];
+    if let Some(end) = end {
+        // The graph page reads the end time as UTC "YYYY-MM-DD HH:MM:SS".
+        let text = super::time_format::format_utc(end);
+        pairs.push(("g0.end_input", text.trim_end_matches(" UTC").to_string()));
+    }
+    format!("{}/graph?{}", ui_base.trim_end_matches('/'), form(&pairs))
+}
+
 /// Seconds with millisecond precision and no trailing zeros ("1700000000.5", "15").
 pub fn format_seconds(t: f64) -> String {
     let s = format!("{t:.3}");
@@ -137,6 +154,16 @@ mod tests {
             "/prometheus/api/v1/query"
         );
         assert_eq!(join("", GATEWAY_METRICS), "/api/v1/metrics");
+    }
+
+    #[test]
+    fn graph_links_carry_the_expression() {
+        assert_eq!(
+            prometheus_graph_link("http://localhost:9090/", "up{a=\"b\"}", "1h", None, 5.0),
+            "http://localhost:9090/graph?g0.expr=up%7Ba%3D%22b%22%7D&g0.tab=0&g0.range_input=1h&g0.step_input=5"
+        );
+        let fixed = prometheus_graph_link("http://p", "x", "30m", Some(1_700_000_000.0), 1.0);
+        assert!(fixed.ends_with("&g0.end_input=2023-11-14%2022%3A13%3A20"), "{fixed}");
     }
 
     #[test]

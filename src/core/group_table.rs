@@ -2,7 +2,7 @@
 
 use super::freshness::{classify, Freshness, PushTimes, StaleThresholds};
 use super::model::gateway::{GatewayGroup, Labels};
-use super::push_interval::interval_for_group;
+use super::push_interval::{alerts_for_group, interval_for_group};
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -12,6 +12,8 @@ pub struct GroupRow {
     pub expected_interval: Option<f64>,
     pub stale_after: f64,
     pub freshness: Freshness,
+    /// Alert rules firing for this group in Prometheus (e.g. PushedJobStale).
+    pub alerts: Vec<String>,
 }
 
 impl GroupRow {
@@ -43,6 +45,7 @@ pub fn push_times(group: &GatewayGroup) -> PushTimes {
 pub fn build_rows(
     groups: &[Arc<GatewayGroup>],
     intervals: &[(Labels, f64)],
+    alerts: &[(Labels, String)],
     thresholds: &StaleThresholds,
     now: f64,
 ) -> Vec<GroupRow> {
@@ -55,6 +58,7 @@ pub fn build_rows(
             let stale_after = thresholds.for_job(job);
             GroupRow {
                 freshness: classify(push_times(group), expected_interval, stale_after, now),
+                alerts: alerts_for_group(&group.labels, alerts),
                 group: Arc::clone(group),
                 expected_interval,
                 stale_after,

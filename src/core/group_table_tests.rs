@@ -23,6 +23,13 @@ fn group(pairs: &[(&str, &str)], push_ago: Option<f64>, failure_ago: Option<f64>
     }
 }
 
+fn alerts() -> Vec<(Labels, String)> {
+    vec![(
+        labels(&[("exported_job", "f/etl/nightly_import"), ("job", "gw"), ("instance", "gw:1")]),
+        "PushedJobStale".to_string(),
+    )]
+}
+
 fn sample_rows() -> Vec<GroupRow> {
     let groups: Vec<Arc<GatewayGroup>> = vec![
         group(
@@ -62,7 +69,7 @@ fn sample_rows() -> Vec<GroupRow> {
             5.0,
         ),
     ];
-    build_rows(&groups, &intervals, &StaleThresholds::default(), NOW)
+    build_rows(&groups, &intervals, &alerts(), &StaleThresholds::default(), NOW)
 }
 
 #[test]
@@ -83,6 +90,8 @@ fn rows_get_intervals_and_every_status() {
     assert_eq!(rows[1].expected_interval, None);
     assert_eq!(rows[0].age(NOW), Some(2.0));
     assert_eq!(rows[4].age(NOW), None);
+    assert_eq!(rows[1].alerts, vec!["PushedJobStale"]);
+    assert!(rows[0].alerts.is_empty());
 }
 
 #[test]
@@ -96,7 +105,7 @@ fn per_job_thresholds_apply() {
     thresholds
         .per_job_secs
         .insert("f/etl/nightly_import".into(), 7200.0);
-    let rows = build_rows(&groups, &[], &thresholds, NOW);
+    let rows = build_rows(&groups, &[], &[], &thresholds, NOW);
     assert_eq!(rows[0].freshness, Freshness::Fresh);
     assert_eq!(rows[0].stale_after, 7200.0);
 }

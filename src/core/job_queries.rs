@@ -101,14 +101,16 @@ impl JobQuery {
         )
     }
 
-    /// The value while the group's last successful push is younger than `max_age`, else 0.
-    pub fn freshness_gated(&self, max_age_secs: f64) -> String {
+    /// The value while the group's last successful push is younger than `intervals` times its
+    /// expected push interval (the mean spacing of its pushes over the last hour), else 0.
+    pub fn freshness_gated(&self, intervals: f64) -> String {
+        let push = self.selector_of("push_time_seconds");
         format!(
-            "{} * {} group_left() (time() - {} < bool {})",
+            "{} * {} group_left() (time() - {push} < bool {} * ((max_over_time({push}[1h]) - \
+             min_over_time({push}[1h])) / changes({push}[1h])))",
             self.raw(),
             self.group_match(),
-            self.selector_of("push_time_seconds"),
-            trim_number(max_age_secs)
+            trim_number(intervals)
         )
     }
 }

@@ -49,12 +49,15 @@ fn irate_adjusted_multiplies_by_a_bool_instead_of_dividing() {
 }
 
 #[test]
-fn freshness_gated_compares_the_push_age() {
+fn freshness_gated_compares_the_push_age_with_the_expected_interval() {
     let q = query(&["u/admin/x"], JobLabel::Honored);
+    let p = "push_time_seconds{job=\"u/admin/x\"}";
     assert_eq!(
-        q.freshness_gated(15.0),
-        "job_records_processed{job=\"u/admin/x\"} * on(job, instance) group_left() \
-         (time() - push_time_seconds{job=\"u/admin/x\"} < bool 15)"
+        q.freshness_gated(3.0),
+        format!(
+            "job_records_processed{{job=\"u/admin/x\"}} * on(job, instance) group_left() \
+             (time() - {p} < bool 3 * ((max_over_time({p}[1h]) - min_over_time({p}[1h])) / changes({p}[1h])))"
+        )
     );
 }
 

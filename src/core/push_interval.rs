@@ -66,21 +66,61 @@ pub fn visible_labels(group_labels: &Labels) -> Labels {
         .collect()
 }
 
-/// Finds the interval for a group among (series labels, interval) pairs. With honor_labels
-/// Prometheus may keep the gateway's target `instance`, so a series matches with or without it.
-pub fn interval_for_group(group_labels: &Labels, intervals: &[(Labels, f64)]) -> Option<f64> {
+/// Whether a scraped series (push_time_seconds, an alert on it, ...) belongs to the group.
+/// With honor_labels Prometheus may keep the gateway's target `instance`, so a series matches
+/// with or without it.
+pub fn series_matches_group(series: &Labels, group_labels: &Labels) -> bool {
     let wanted = visible_labels(group_labels);
-    intervals.iter().find_map(|(series, interval)| {
-        let mut seen = grouping_labels_of_series(series);
-        if seen == wanted {
-            return Some(*interval);
-        }
-        if !wanted.contains_key("instance") && seen.remove("instance").is_some() && seen == wanted {
-            return Some(*interval);
-        }
-        None
-    })
+    let mut seen = grouping_labels_of_series(series);
+    if seen == wanted {
+        return true;
+    }
+    !wanted.contains_key("instance") && seen.remove("instance").is_some() && seen == wanted
 }
+
+/// Finds the interval for a group among (series labels, interval) pairs.
+pub fn interval_for_group(group_labels: &Labels, intervals: &[(Labels, f64)]) -> Option<f64> {
+    intervals
+        .iter()
+        .find(|(series, _)| series_matches_group(series, group_labels))
+        .map(|(_, interval)| *interval)
+}
+
+/// `ALERTS` series of the console's alert rules that are firing, as (labels, alert name).
+/// The alert labels `alertname`, `alertstate` and `severity` are removed so the rest can be
+/// matched to a group like any push_time_seconds series.
+pub fn firing_alerts(result: &QueryResult) -> Vec<(Labels, String)> {
+    let QueryResult::Vector(series) = result else {
+        return Vec::new();
+    };
+    series
+        .iter()
+        .filter(|s| s.metric.get("alertstate").map(String::as_str) == Some("firing"))
+        .filter_map(|s| {
+            let name = s.metric.get("alertname")?.clone();
+            let mut labels = s.metric.clone();
+            for own in ["alertname", "alertstate", "severity"] {
+                labels.remove(own);
+            }
+            Some((labels, name))
+        })
+        .collect()
+}
+
+/// The names of the alerts firing for one group, sorted and without repeats.
+pub fn alerts_for_group(group_labels: &Labels, alerts: &[(Labels, String)]) -> Vec<String> {
+    let mut names: Vec<String> = alerts
+        .iter()
+        .filter(|(series, _)| series_matches_group(series, group_labels))
+        .map(|(_, name)| name.clone())
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// The alert rules shipped in deploy/prometheus/rules, as an instant query.
+pub const ALERTS_EXPR: &str = r#"ALERTS{alertname=~"PushedJob.*", alertstate="firing"}"#;
 
 #[cfg(test)]
 mod tests {
@@ -135,6 +175,35 @@ mod tests {
         // A group with an extra label must not take its sibling's interval.
         let sibling = labels(&[("job", "u/admin/x"), ("tag", "etl")]);
         assert_eq!(interval_for_group(&sibling, &without_honor), None);
+    }
+
+    #[test]
+    fn firing_alerts_are_matched_to_their_groups() {
+        use crate::core::model::prometheus::InstantSeries;
+        let alert = |name: &str, state: &str, job: &str| InstantSeries {
+            metric: labels(&[
+                ("alertname", name),
+                ("alertstate", state),
+                ("severity", "warning"),
+                ("job", "prometheus_gateway"),
+                ("instance", "gw:9091"),
+                ("exported_job", job),
+            ]),
+            value: (1.0, 1.0),
+        };
+        let result = QueryResult::Vector(vec![
+            alert("PushedJobStale", "firing", "f/old"),
+            alert("PushedJobLastPushFailed", "firing", "f/old"),
+            alert("PushedJobStale", "pending", "u/a"),
+        ]);
+        let alerts = firing_alerts(&result);
+        assert_eq!(alerts.len(), 2);
+        assert_eq!(
+            alerts_for_group(&labels(&[("job", "f/old")]), &alerts),
+            vec!["PushedJobLastPushFailed", "PushedJobStale"]
+        );
+        assert!(alerts_for_group(&labels(&[("job", "u/a")]), &alerts).is_empty());
+        assert!(firing_alerts(&QueryResult::Scalar(1.0, 1.0)).is_empty());
     }
 
     #[test]

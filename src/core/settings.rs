@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 
 pub const DEFAULT_PROMETHEUS_BASE: &str = "/prometheus";
 pub const DEFAULT_PUSHGATEWAY_BASE: &str = "/pushgateway";
+/// Where "Open in Prometheus" links point: Prometheus' own UI, not proxied by the console.
+pub const DEFAULT_PROMETHEUS_UI: &str = "http://localhost:9090";
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -42,6 +44,8 @@ impl Theme {
 pub struct Settings {
     pub prometheus_base: String,
     pub pushgateway_base: String,
+    /// Prometheus' own web UI, for "Open in Prometheus" links.
+    pub prometheus_ui: String,
     pub theme: Theme,
     /// A group whose last push is older than this is stale (seconds).
     pub stale_after_secs: f64,
@@ -54,6 +58,7 @@ impl Default for Settings {
         Settings {
             prometheus_base: DEFAULT_PROMETHEUS_BASE.to_string(),
             pushgateway_base: DEFAULT_PUSHGATEWAY_BASE.to_string(),
+            prometheus_ui: DEFAULT_PROMETHEUS_UI.to_string(),
             theme: Theme::System,
             stale_after_secs: DEFAULT_STALE_AFTER_SECS,
             per_job_stale_secs: BTreeMap::new(),
@@ -72,6 +77,7 @@ impl Settings {
                 .unwrap_or(defaults.prometheus_base),
             pushgateway_base: normalize_base_url(&parsed.pushgateway_base)
                 .unwrap_or(defaults.pushgateway_base),
+            prometheus_ui: normalize_base_url(&parsed.prometheus_ui).unwrap_or(defaults.prometheus_ui),
             theme: parsed.theme,
             stale_after_secs: valid_threshold(parsed.stale_after_secs)
                 .unwrap_or(defaults.stale_after_secs),
@@ -177,6 +183,7 @@ mod tests {
         let s = Settings {
             prometheus_base: "http://p:9090".into(),
             pushgateway_base: "/gw".into(),
+            prometheus_ui: "https://prom.example".into(),
             theme: Theme::Dark,
             stale_after_secs: 120.0,
             per_job_stale_secs: [("u/admin/daily".to_string(), 90_000.0)].into(),

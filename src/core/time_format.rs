@@ -57,6 +57,36 @@ pub fn format_utc(epoch_secs: f64) -> String {
     )
 }
 
+/// Parses RFC 3339 as Prometheus writes it ("2026-11-24T20:34:03.340958226Z", "...+01:00")
+/// into seconds since the epoch. Go's zero time ("0001-01-01T00:00:00Z", never scraped) is None.
+pub fn parse_rfc3339(s: &str) -> Option<f64> {
+    let (date, rest) = s.trim().split_once(['T', 't', ' '])?;
+    let mut d = date.splitn(3, '-');
+    let (y, m, day): (i64, u32, u32) =
+        (d.next()?.parse().ok()?, d.next()?.parse().ok()?, d.next()?.parse().ok()?);
+    if y <= 1 {
+        return None;
+    }
+    let zone_at = rest.find(['Z', 'z', '+', '-'])?;
+    let (clock, zone) = rest.split_at(zone_at);
+    let mut c = clock.splitn(3, ':');
+    let (hh, mm): (i64, i64) = (c.next()?.parse().ok()?, c.next()?.parse().ok()?);
+    let ss: f64 = c.next()?.parse().ok()?;
+    let offset_secs = match zone {
+        "Z" | "z" => 0,
+        _ => {
+            let sign = if zone.starts_with('-') { -1 } else { 1 };
+            let (oh, om) = zone[1..].split_once(':')?;
+            sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60)
+        }
+    };
+    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || hh > 23 || mm > 59 || !(0.0..61.0).contains(&ss) {
+        return None;
+    }
+    let days = super::time_range::days_from_civil(y, m, day);
+    Some((days * 86_400 + hh * 3600 + mm * 60 - offset_secs) as f64 + ss)
+}
+
 /// Howard Hinnant's days-from-civil inverse: proleptic Gregorian date of a day number.
 pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days + 719_468;
@@ -95,6 +125,19 @@ mod tests {
         assert_eq!(format_age(100.0, 100.5), "just now");
         assert_eq!(format_age(100.0, 99.0), "just now");
         assert_eq!(format_age(0.0, 65.0), "1m 5s ago");
+    }
+
+    #[test]
+    fn rfc3339_as_prometheus_writes_it() {
+        assert_eq!(parse_rfc3339("2023-11-14T22:13:20Z"), Some(1_700_000_000.0));
+        let frac = parse_rfc3339("2023-11-14T22:13:20.5Z").unwrap();
+        assert!((frac - 1_700_000_000.5).abs() < 1e-6);
+        assert_eq!(parse_rfc3339("2023-11-14T23:13:20+01:00"), Some(1_700_000_000.0));
+        assert_eq!(parse_rfc3339("2023-11-14T17:13:20-05:00"), Some(1_700_000_000.0));
+        assert_eq!(parse_rfc3339("0001-01-01T00:00:00Z"), None);
+        for bad in ["", "2023-11-14", "2023-11-14T22:13Z", "garbage", "2023-13-14T22:13:20Z"] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
+        }
     }
 
     #[test]

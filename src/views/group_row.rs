@@ -60,6 +60,11 @@ pub fn GroupRowView(
     let status = row.freshness;
     let status_title = format!("Stale after {}", format_duration(row.stale_after));
     let family_count = row.group.families.len();
+    let alerts = row
+        .alerts
+        .iter()
+        .map(|name| view! { <span class="alert-chip" title="Firing in Prometheus">{"🔔 "}{name.clone()}</span> })
+        .collect_view();
     let row_for_delete = row.clone();
     let row_for_details = row.clone();
     let details_id = format!("details-{}", stable_id(&id));
@@ -68,7 +73,10 @@ pub fn GroupRowView(
         <tr class="group-row" data-status=status.slug()>
             <td class="job mono" title=job.clone()>{display_value(&job)}</td>
             <td class="labels">{other_labels}</td>
-            <td><span class=format!("status {}", status.slug()) title=status_title>{status.label()}</span></td>
+            <td>
+                <span class=format!("status {}", status.slug()) title=status_title>{status.label()}</span>
+                {alerts}
+            </td>
             <td title=push_time.map(format_utc).unwrap_or_default()>{age}</td>
             <td title=interval_title>{interval}</td>
             <td title=failure_time.map(format_utc).unwrap_or_default()>{failure}</td>

@@ -5,7 +5,7 @@ use crate::browser::now_secs;
 use crate::core::freshness::Freshness;
 use crate::core::group_table::{build_rows, matches_text, summarize, GroupRow, SortColumn};
 use crate::core::model::gateway::GatewayGroup;
-use crate::core::push_interval::{interval_expr, intervals_from_result, HISTORY_WINDOW};
+use crate::core::push_interval::{firing_alerts, interval_expr, intervals_from_result, ALERTS_EXPR, HISTORY_WINDOW};
 use crate::settings_store::use_settings;
 use crate::views::bulk_cleanup_dialog::BulkCleanupDialog;
 use crate::views::delete_group_dialog::DeleteGroupDialog;
@@ -38,9 +38,18 @@ pub fn GroupsPage() -> impl IntoView {
             Ok(intervals_from_result(&answer.data))
         }
     });
+    // Which shipped alert rules fire for which group (empty where the rules are not loaded).
+    let alerts = Poll::new(move || {
+        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+        async move {
+            let answer = api::prometheus::instant_query(&base, ALERTS_EXPR, None).await?;
+            Ok(firing_alerts(&answer.data))
+        }
+    });
     let refresh = move || {
         groups.refresh();
         intervals.refresh();
+        alerts.refresh();
     };
     // Load now, and again whenever a base URL changes.
     Effect::new(move || {
@@ -61,7 +70,10 @@ pub fn GroupsPage() -> impl IntoView {
             let groups = g.as_ref().map(|(g, _)| g.as_slice()).unwrap_or(&[]);
             intervals.last_good.with(|i| {
                 let intervals = i.as_ref().map(|(i, _)| i.as_slice()).unwrap_or(&[]);
-                build_rows(groups, intervals, &thresholds, now.get())
+                alerts.last_good.with(|a| {
+                    let alerts = a.as_ref().map(|(a, _)| a.as_slice()).unwrap_or(&[]);
+                    build_rows(groups, intervals, alerts, &thresholds, now.get())
+                })
             })
         })
     });

@@ -104,12 +104,13 @@ pub fn GroupsTable(
                         each=page_rows
                         key=|row| {
                             format!(
-                                "{:?}|{:?}|{:?}|{:?}|{:?}",
+                                "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
                                 row.group.labels,
                                 row.group.push_time,
                                 row.group.push_failure_time,
                                 row.freshness,
                                 row.expected_interval,
+                                row.alerts,
                             )
                         }
                         children=move |row| view! {

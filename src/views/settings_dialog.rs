@@ -11,6 +11,7 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
     let current = settings.get_untracked();
     let prometheus = RwSignal::new(current.prometheus_base.clone());
     let pushgateway = RwSignal::new(current.pushgateway_base.clone());
+    let prometheus_ui = RwSignal::new(current.prometheus_ui.clone());
     let theme = RwSignal::new(current.theme);
     let stale_minutes = RwSignal::new(format_minutes(current.stale_after_secs));
     let error = RwSignal::new(None::<String>);
@@ -28,12 +29,18 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
                 parse_minutes(&stale_minutes.get())
                     .map_err(|e| format!("Stale after: {e}"))
                     .map(|secs| (p, g, secs))
+            })
+            .and_then(|(p, g, secs)| {
+                normalize_base_url(&prometheus_ui.get())
+                    .map_err(|e| format!("Prometheus UI URL: {e}"))
+                    .map(|ui| (p, g, secs, ui))
             });
         match checked {
-            Ok((prometheus_base, pushgateway_base, stale_after_secs)) => {
+            Ok((prometheus_base, pushgateway_base, stale_after_secs, prometheus_ui)) => {
                 let next = Settings {
                     prometheus_base,
                     pushgateway_base,
+                    prometheus_ui,
                     theme: theme.get(),
                     stale_after_secs,
                     ..settings.get_untracked()
@@ -50,6 +57,7 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
         prometheus.set(defaults.prometheus_base);
         pushgateway.set(defaults.pushgateway_base);
         theme.set(defaults.theme);
+        prometheus_ui.set(defaults.prometheus_ui);
         stale_minutes.set(format_minutes(defaults.stale_after_secs));
         error.set(None);
     };
@@ -93,6 +101,13 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
                         "Paths such as /prometheus go through this console's own server; a full URL "
                         "such as http://host:9090 needs CORS on that server (deletes need the proxy)."
                     </p>
+                    <label for="prometheus-ui">"Prometheus UI URL (for “Open in Prometheus” links)"</label>
+                    <input
+                        id="prometheus-ui"
+                        type="text"
+                        prop:value=move || prometheus_ui.get()
+                        on:input=move |ev| prometheus_ui.set(event_target_value(&ev))
+                    />
                     <label for="stale-minutes">"Stale after (minutes, all jobs)"</label>
                     <input
                         id="stale-minutes"

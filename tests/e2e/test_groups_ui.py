@@ -8,6 +8,7 @@ import time
 
 import pytest
 import requests
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -51,7 +52,23 @@ def open_groups(browser, base_url, stale_after_secs=600, per_job=None):
     return wait
 
 
+def retrying(action, attempts=10):
+    """Rows are re-rendered when a group's status or push time changes; retry a DOM action
+    that raced with such a re-render."""
+    for attempt in range(attempts):
+        try:
+            return action()
+        except StaleElementReferenceException:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(0.2)
+
+
 def rows(browser):
+    return retrying(lambda: _rows(browser))
+
+
+def _rows(browser):
     """[(job, other labels text, status)] of the rows shown."""
     out = []
     for tr in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row"):
@@ -127,10 +144,19 @@ def test_statuses_filters_and_failed_pushes(browser, clean_gateway):
     wait_until(lambda: [j for j, _, _ in rows(browser)] == ["f/old/job"], what="status filter")
 
 
+def click_delete_on_row(browser, matches):
+    def attempt():
+        row = next(tr for tr in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row")
+                   if matches(tr))
+        row.find_element(By.CSS_SELECTOR, "button.danger").click()
+
+    retrying(attempt)
+
+
 def confirm_delete_of(browser, job):
-    row = next(tr for tr in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row")
-               if tr.find_element(By.TAG_NAME, "td").get_attribute("textContent") == job)
-    row.find_element(By.CSS_SELECTOR, "button.danger").click()
+    click_delete_on_row(
+        browser, lambda tr: tr.find_element(By.TAG_NAME, "td").get_attribute("textContent") == job
+    )
     dialog = browser.find_element(By.CSS_SELECTOR, "[role='dialog']")
     key = dialog.find_element(By.ID, "delete-key").text
     dialog.find_element(By.XPATH, ".//button[normalize-space()='Delete group']").click()
@@ -160,9 +186,7 @@ def test_single_deletes_remove_exactly_that_group(browser, clean_gateway):
         for labels in remaining.values():
             assert find_group(stack.gateway_url, labels) is not None, labels
     # The empty-valued label is part of the key: deleting {tag=""} leaves {tag="eu"}.
-    row = next(tr for tr in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row")
-               if "tag=(empty)" in tr.text)
-    row.find_element(By.CSS_SELECTOR, "button.danger").click()
+    click_delete_on_row(browser, lambda tr: "tag=(empty)" in tr.text)
     dialog = browser.find_element(By.CSS_SELECTOR, "[role='dialog']")
     assert 'tag=""' in dialog.find_element(By.ID, "delete-key").text
     dialog.find_element(By.XPATH, ".//button[normalize-space()='Delete group']").click()

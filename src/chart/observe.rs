@@ -1,0 +1,81 @@
+//! Watchers that tell a chart to redraw: its container was resized, or the page theme changed.
+//! Each stops watching when dropped, so a chart unmounted with its owner leaves nothing behind.
+
+use std::rc::Rc;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{MediaQueryList, MutationObserver, MutationObserverInit, ResizeObserver};
+
+/// Calls back whenever `element` changes size (also once right after it starts watching).
+pub struct ResizeWatch {
+    observer: ResizeObserver,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl ResizeWatch {
+    pub fn new(element: &web_sys::Element, on_resize: impl FnMut() + 'static) -> Option<Self> {
+        let callback = Closure::<dyn FnMut()>::new(on_resize);
+        let observer = ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+        observer.observe(element);
+        Some(ResizeWatch {
+            observer,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for ResizeWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+/// Calls back when the theme may have changed: an attribute of <html> changed (`data-theme`
+/// is set there) or the OS switched between light and dark (the "system" theme follows it).
+pub struct ThemeWatch {
+    observer: Option<MutationObserver>,
+    media: Option<MediaQueryList>,
+    callback: Closure<dyn FnMut()>,
+}
+
+impl ThemeWatch {
+    pub fn new(on_change: impl Fn() + 'static) -> Self {
+        let on_change = Rc::new(on_change);
+        let callback = Closure::<dyn FnMut()>::new(move || on_change());
+        let window = web_sys::window();
+        let observer = window
+            .as_ref()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+            .and_then(|root| {
+                let observer = MutationObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+                let options = MutationObserverInit::new();
+                options.set_attributes(true);
+                observer.observe_with_options(&root, &options).ok()?;
+                Some(observer)
+            });
+        let media = window
+            .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
+            .filter(|m| {
+                m.add_event_listener_with_callback("change", callback.as_ref().unchecked_ref())
+                    .is_ok()
+            });
+        ThemeWatch {
+            observer,
+            media,
+            callback,
+        }
+    }
+}
+
+impl Drop for ThemeWatch {
+    fn drop(&mut self) {
+        if let Some(observer) = &self.observer {
+            observer.disconnect();
+        }
+        if let Some(media) = &self.media {
+            let _ = media
+                .remove_event_listener_with_callback("change", self.callback.as_ref().unchecked_ref());
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! What the gateway's groups offer to chart: pushed metric names, the jobs holding a metric,
+//! and the extra grouping labels that tell a job's groups apart.
+
+use super::model::gateway::{GatewayGroup, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY};
+use std::collections::BTreeSet;
+
+/// Metric names pushed by jobs (the gateway's own push-time families left out), sorted.
+pub fn metric_names(groups: &[GatewayGroup]) -> Vec<String> {
+    let names: BTreeSet<&str> = groups
+        .iter()
+        .flat_map(|g| g.families.iter().map(|f| f.name.as_str()))
+        .filter(|n| *n != PUSH_TIME_FAMILY && *n != PUSH_FAILURE_TIME_FAMILY)
+        .collect();
+    names.into_iter().map(str::to_string).collect()
+}
+
+/// Jobs with at least one group holding `metric`, sorted.
+pub fn jobs_with_metric(groups: &[GatewayGroup], metric: &str) -> Vec<String> {
+    let jobs: BTreeSet<&str> = groups
+        .iter()
+        .filter(|g| g.families.iter().any(|f| f.name == metric))
+        .map(|g| g.job())
+        .collect();
+    jobs.into_iter().map(str::to_string).collect()
+}
+
+/// Grouping label names besides `job` in the groups of `jobs`, sorted.
+pub fn extra_group_labels(groups: &[GatewayGroup], jobs: &[String]) -> Vec<String> {
+    let names: BTreeSet<&str> = groups
+        .iter()
+        .filter(|g| jobs.iter().any(|j| j == g.job()))
+        .flat_map(|g| g.labels.keys().map(String::as_str))
+        .filter(|k| *k != "job")
+        .collect();
+    names.into_iter().map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::gateway::{MetricFamily, MetricKind};
+
+    fn group(labels: &[(&str, &str)], families: &[&str]) -> GatewayGroup {
+        GatewayGroup {
+            labels: labels.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            last_push_successful: true,
+            push_time: Some(1.0),
+            push_failure_time: None,
+            families: families
+                .iter()
+                .map(|n| MetricFamily {
+                    name: n.to_string(),
+                    kind: MetricKind::Gauge,
+                    help: None,
+                    time_stamp: None,
+                    samples: vec![],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_catalog_lists_what_jobs_push() {
+        let groups = vec![
+            group(&[("job", "u/a")], &["job_records_processed", "push_time_seconds"]),
+            group(&[("job", "f/b"), ("tag", "x")], &["job_records_processed", "push_failure_time_seconds"]),
+            group(&[("job", "f/b"), ("tag", "y"), ("instance", "w1")], &["pages"]),
+        ];
+        assert_eq!(metric_names(&groups), vec!["job_records_processed", "pages"]);
+        assert_eq!(jobs_with_metric(&groups, "job_records_processed"), vec!["f/b", "u/a"]);
+        assert_eq!(jobs_with_metric(&groups, "nope"), Vec::<String>::new());
+        assert_eq!(extra_group_labels(&groups, &["f/b".to_string()]), vec!["instance", "tag"]);
+        assert!(extra_group_labels(&groups, &["u/a".to_string()]).is_empty());
+    }
+}

@@ -1,0 +1,47 @@
+//! One titled chart of a range query: the plot, its exact PromQL, warnings and errors.
+
+use crate::core::chart_data::{Grid, RangeData};
+use crate::views::error_banner::ErrorBanner;
+use crate::views::poll::Poll;
+use crate::views::promql_box::PromqlBox;
+use crate::views::time_chart::TimeChart;
+use leptos::prelude::*;
+
+#[component]
+pub fn ChartPanel(
+    title: &'static str,
+    /// One sentence under the title saying what the chart means.
+    explanation: &'static str,
+    data: Poll<RangeData>,
+    #[prop(into)] expr: Signal<String>,
+    #[prop(into)] link: Signal<String>,
+) -> impl IntoView {
+    let series = Signal::derive(move || {
+        data.last_good.with(|d| d.as_ref().map(|(d, _)| d.series.clone()).unwrap_or_default())
+    });
+    let grid = Signal::derive(move || {
+        data.last_good
+            .with(|d| d.as_ref().map(|(d, _)| d.grid).unwrap_or(Grid { start: 0.0, step: 1.0, len: 0 }))
+    });
+    let warnings = move || data.last_good.with(|d| d.as_ref().map(|(d, _)| d.warnings.clone()).unwrap_or_default());
+    view! {
+        <section class="chart-panel" aria-label=title>
+            <h2>{title}</h2>
+            <p class="hint">{explanation}</p>
+            <ErrorBanner
+                error=Signal::derive(move || data.error.get())
+                data_from=Signal::derive(move || data.last_good.with(|d| d.as_ref().map(|(_, at)| *at)))
+            />
+            {move || {
+                let w = warnings();
+                (!w.is_empty()).then(|| view! {
+                    <ul class="warnings" aria-label="Prometheus warnings">
+                        {w.into_iter().map(|w| view! { <li>"Warning: " {w}</li> }).collect_view()}
+                    </ul>
+                })
+            }}
+            <TimeChart series=series grid=grid title=title.to_string() />
+            <PromqlBox expr=expr link=link />
+        </section>
+    }
+}

@@ -1,0 +1,237 @@
+//! The Charts view: a job metric raw and irate-adjusted (optionally freshness-gated) on one time
+//! grid, each with its PromQL. The view's state lives in the URL.
+
+use crate::api;
+use crate::browser::now_secs;
+use crate::core::chart_data::{job_legend, range_data, Grid, RangeData};
+use crate::core::endpoints::prometheus_graph_link;
+use crate::core::error::{ApiError, Backend};
+use crate::core::job_catalog::{extra_group_labels, jobs_with_metric, metric_names};
+use crate::core::job_queries::{detect_job_label, duration, gateway_scrape_interval, irate_window, JobLabel, JobQuery};
+use crate::core::step::{align_range, auto_step};
+use crate::core::time_format::format_duration;
+use crate::core::time_range::TimeRange;
+use crate::core::url_state::ChartsState;
+use crate::settings_store::use_settings;
+use crate::views::chart_panel::ChartPanel;
+use crate::views::error_banner::ErrorBanner;
+use crate::views::job_picker::JobPicker;
+use crate::views::poll::Poll;
+use crate::views::range_picker::RangePicker;
+use crate::views::refresh_control::RefreshControl;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate};
+
+/// How many expected intervals the freshness-gated view waits before showing 0.
+const GATE_INTERVALS: f64 = 3.0;
+/// Used until Prometheus tells the gateway target's real scrape interval.
+const FALLBACK_SCRAPE_SECS: f64 = 15.0;
+
+#[derive(Clone, Debug, PartialEq)]
+struct ScrapeSetup {
+    job_label: JobLabel,
+    scrape_interval: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Expressions {
+    raw: String,
+    irate: String,
+    gated: String,
+}
+
+/// Chart width in pixels, to pick a step with about one point per pixel column.
+fn chart_width() -> f64 {
+    let w = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1200.0);
+    (w - 80.0).clamp(300.0, 1600.0)
+}
+
+#[component]
+pub fn ChartsPage() -> impl IntoView {
+    let settings = use_settings();
+    let location = use_location();
+    let navigate = StoredValue::new_local(use_navigate());
+    let state = Memo::new(move |_| ChartsState::from_query(&location.search.get()));
+    let set_state = move |next: ChartsState| {
+        navigate.with_value(|nav| nav(&format!("/charts?{}", next.to_query()), Default::default()))
+    };
+
+    let groups = Poll::new(move || {
+        let base = settings.with_untracked(|s| s.pushgateway_base.clone());
+        async move { api::gateway::list_groups(&base).await }
+    });
+    let setup = Poll::new(move || {
+        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+        async move {
+            let now = now_secs();
+            let series = api::prometheus::series(&base, &["push_time_seconds"], Some(now - 3600.0), Some(now)).await?.data;
+            // Prometheus-compatible servers without a targets API still chart, with a fallback window.
+            let targets = api::prometheus::targets(&base).await.map(|a| a.data).unwrap_or_default();
+            Ok(ScrapeSetup { job_label: detect_job_label(&series), scrape_interval: gateway_scrape_interval(&targets, &series) })
+        }
+    });
+    Effect::new(move || {
+        settings.with(|s| (s.pushgateway_base.clone(), s.prometheus_base.clone()));
+        groups.restart();
+        setup.restart();
+    });
+
+    let metrics = Memo::new(move |_| groups.last_good.with(|g| g.as_ref().map(|(g, _)| metric_names(g)).unwrap_or_default()));
+    let jobs_for_metric = Memo::new(move |_| {
+        let metric = state.with(|s| s.metric.clone());
+        groups.last_good.with(|g| g.as_ref().map(|(g, _)| jobs_with_metric(g, &metric)).unwrap_or_default())
+    });
+    let chosen_jobs = Memo::new(move |_| {
+        let picked = state.with(|s| s.jobs.clone());
+        if picked.is_empty() { jobs_for_metric.get() } else { picked }
+    });
+    let scrape_interval = Memo::new(move |_| setup.last_good.with(|s| s.as_ref().and_then(|(s, _)| s.scrape_interval)));
+    let expressions = Memo::new(move |_| {
+        let job_label = setup.last_good.with(|s| s.as_ref().map(|(s, _)| s.job_label))?;
+        let jobs = chosen_jobs.get();
+        if jobs.is_empty() {
+            return None;
+        }
+        let extra = groups.last_good.with(|g| g.as_ref().map(|(g, _)| extra_group_labels(g, &jobs)).unwrap_or_default());
+        let query = JobQuery { metric: state.with(|s| s.metric.clone()), jobs, job_label, extra_group_labels: extra };
+        let window = irate_window(scrape_interval.get().unwrap_or(FALLBACK_SCRAPE_SECS));
+        Some(Expressions { raw: query.raw(), irate: query.irate_adjusted(window), gated: query.freshness_gated(GATE_INTERVALS) })
+    });
+
+    let grid = RwSignal::new(Grid { start: 0.0, step: 1.0, len: 0 });
+    let plan_grid = move || {
+        let (range, min_step) = state.with_untracked(|s| (s.range, s.min_step));
+        let (start, end) = range.bounds(now_secs());
+        let floor = min_step.unwrap_or_else(|| scrape_interval.get_untracked().unwrap_or(1.0));
+        let step = auto_step(end - start, chart_width(), floor);
+        let (start, end) = align_range(start, end, step);
+        grid.set(Grid::new(start, end, step));
+    };
+    let range_poll = move |pick: fn(&Expressions) -> &String| {
+        Poll::new(move || {
+            let base = settings.with_untracked(|s| s.prometheus_base.clone());
+            let expr = expressions.with_untracked(|e| e.as_ref().map(|e| pick(e).clone()));
+            let grid = grid.get_untracked();
+            async move {
+                let Some(expr) = expr else {
+                    return Ok(RangeData { grid, series: Vec::new(), warnings: Vec::new() });
+                };
+                let answer = api::prometheus::range_query(&base, &expr, grid.start, grid.end(), grid.step).await?;
+                range_data(grid, answer, job_legend).map_err(|detail| ApiError::Malformed { backend: Backend::Prometheus, detail })
+            }
+        })
+    };
+    let raw = range_poll(|e| &e.raw);
+    let irate = range_poll(|e| &e.irate);
+    let gated = range_poll(|e| &e.gated);
+    let show_gated = Memo::new(move |_| state.with(|s| s.gated));
+    // New inputs: cancel what is in flight and query again (the old charts stay until then).
+    Effect::new(move || {
+        expressions.track();
+        state.with(|s| (s.range, s.min_step));
+        plan_grid();
+        raw.restart();
+        irate.restart();
+        if show_gated.get() {
+            gated.restart();
+        }
+    });
+    let refresh = move || {
+        plan_grid();
+        raw.refresh();
+        irate.refresh();
+        if show_gated.get_untracked() {
+            gated.refresh();
+        }
+        groups.refresh();
+    };
+
+    let expr_of = move |pick: fn(&Expressions) -> String| {
+        Signal::derive(move || expressions.with(|e| e.as_ref().map(pick).unwrap_or_default()))
+    };
+    let link_of = move |pick: fn(&Expressions) -> String| {
+        Signal::derive(move || {
+            let expr = expressions.with(|e| e.as_ref().map(pick).unwrap_or_default());
+            let ui = settings.with(|s| s.prometheus_ui.clone());
+            let g = grid.get();
+            let (range, end) = match state.with(|s| s.range) {
+                TimeRange::Last(secs) => (duration(secs), None),
+                TimeRange::Between { start, end } => (duration(end - start), Some(end)),
+            };
+            prometheus_graph_link(&ui, &expr, &range, end, g.step)
+        })
+    };
+    let step_note = move || {
+        let scrape = scrape_interval.get()?;
+        let step = grid.get().step;
+        (step > scrape).then(|| {
+            format!(
+                "The step ({}) is longer than the gateway's scrape interval ({}): only pushes in the last scrape before each step show. Pick a shorter range to see every push.",
+                format_duration(step),
+                format_duration(scrape)
+            )
+        })
+    };
+    let now = Signal::derive(move || grid.get().end());
+    let auto_refresh = RwSignal::new(15u32);
+    let min_step_text = move || state.with(|s| s.min_step.map(|m| m.to_string()).unwrap_or_default());
+
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <div class="page-head">
+                <h1 id="page-title">"Charts"</h1>
+                <RefreshControl on_refresh=move |_| refresh() loading=Signal::derive(move || raw.loading() || irate.loading()) every_secs=auto_refresh />
+            </div>
+            <ErrorBanner error=Signal::derive(move || setup.error.get()) data_from=Signal::derive(|| None) />
+            <div class="chart-controls">
+                <JobPicker
+                    metrics=metrics
+                    metric=Signal::derive(move || state.with(|s| s.metric.clone()))
+                    on_metric={move |metric: String| set_state(ChartsState { metric, jobs: Vec::new(), ..state.get_untracked() })}
+                    jobs=jobs_for_metric
+                    chosen=Signal::derive(move || state.with(|s| s.jobs.clone()))
+                    on_jobs={move |jobs: Vec<String>| set_state(ChartsState { jobs, ..state.get_untracked() })}
+                />
+                <RangePicker
+                    range=Signal::derive(move || state.with(|s| s.range))
+                    on_change={move |range: TimeRange| set_state(ChartsState { range, ..state.get_untracked() })}
+                    now=now
+                />
+                <div class="step-controls">
+                    <label for="min-step">"Min step (s)"</label>
+                    <input id="min-step" type="number" min="0.001" step="any" placeholder="auto"
+                        prop:value=min_step_text
+                        on:change=move |ev| {
+                            let min_step = event_target_value(&ev).parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0);
+                            set_state(ChartsState { min_step, ..state.get_untracked() });
+                        } />
+                    <span class="hint">{move || format!("step {}", format_duration(grid.get().step))}</span>
+                    <input id="show-gated" type="checkbox" prop:checked=move || show_gated.get()
+                        on:change=move |ev| set_state(ChartsState { gated: event_target_checked(&ev), ..state.get_untracked() }) />
+                    <label for="show-gated">"Also show the freshness-gated view"</label>
+                </div>
+            </div>
+            {move || (groups.last_good.with(|g| g.is_some()) && chosen_jobs.with(Vec::is_empty)).then(|| view! {
+                <p class="notice">"No job on the gateway pushes this metric. Pick another metric above."</p>
+            })}
+            <ChartPanel
+                title="Raw value"
+                explanation="The value as pushed. The gateway keeps it forever: it stays flat when a schedule stops."
+                data=raw expr=expr_of(|e| e.raw.clone()) link=link_of(|e| e.raw.clone())
+            />
+            <ChartPanel
+                title="Irate-adjusted"
+                explanation="The value at steps where a push happened, 0 where none did and after pushes stop."
+                data=irate expr=expr_of(|e| e.irate.clone()) link=link_of(|e| e.irate.clone())
+            />
+            {move || step_note().map(|n| view! { <p class="hint">{n}</p> })}
+            <Show when=move || show_gated.get()>
+                <ChartPanel
+                    title="Freshness-gated"
+                    explanation="The value while the last push is younger than 3 expected push intervals, else 0."
+                    data=gated expr=expr_of(|e| e.gated.clone()) link=link_of(|e| e.gated.clone())
+                />
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,91 @@
+//! The Targets view: every scrape target grouped by job, with health, last scrape age, scrape
+//! duration and last error; a banner when a Windmill target or the gateway target is down.
+
+use crate::api;
+use crate::browser::now_secs;
+use crate::core::scrape_targets::{by_pool, down_alerts};
+use crate::core::time_format::{format_age, format_duration, format_utc, parse_rfc3339};
+use crate::settings_store::use_settings;
+use crate::views::error_banner::ErrorBanner;
+use crate::views::poll::Poll;
+use crate::views::refresh_control::RefreshControl;
+use leptos::prelude::*;
+use std::time::Duration;
+
+#[component]
+pub fn TargetsPage() -> impl IntoView {
+    let settings = use_settings();
+    let targets = Poll::new(move || {
+        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+        async move { api::prometheus::targets(&base).await.map(|a| a.data) }
+    });
+    Effect::new(move || {
+        settings.with(|s| s.prometheus_base.clone());
+        targets.restart();
+    });
+    let now = RwSignal::new(now_secs());
+    if let Ok(handle) = set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1)) {
+        on_cleanup(move || handle.clear());
+    }
+    let list = move || targets.last_good.with(|t| t.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());
+    let auto_refresh = RwSignal::new(15u32);
+
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <div class="page-head">
+                <h1 id="page-title">"Targets"</h1>
+                <RefreshControl on_refresh=move |_| targets.refresh() loading=Signal::derive(move || targets.loading()) every_secs=auto_refresh />
+            </div>
+            <ErrorBanner error=Signal::derive(move || targets.error.get())
+                data_from=Signal::derive(move || targets.last_good.with(|t| t.as_ref().map(|(_, at)| *at))) />
+            {move || {
+                let down = down_alerts(&list());
+                (!down.is_empty()).then(|| view! {
+                    <div class="error-box" role="alert">
+                        <strong>"Targets down"</strong>
+                        <ul>{down.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                        <p>"While a target is down Prometheus has no fresh data from it: check the process and its metrics port."</p>
+                    </div>
+                })
+            }}
+            {move || {
+                let pools = by_pool(&list());
+                if pools.is_empty() && targets.last_good.with(|t| t.is_some()) {
+                    return view! { <p class="notice">"Prometheus has no active scrape targets."</p> }.into_any();
+                }
+                pools.into_iter().map(|(pool, list)| {
+                    let up = list.iter().filter(|t| t.health == "up").count();
+                    let rows = list.into_iter().map(|t| {
+                        let scraped = parse_rfc3339(&t.last_scrape);
+                        view! {
+                            <tr data-health=t.health.clone()>
+                                <td class="mono">{t.scrape_url.clone()}</td>
+                                <td><span class=format!("status {}", if t.health == "up" { "fresh" } else { "failed" })>{t.health.clone()}</span></td>
+                                <td title=scraped.map(format_utc).unwrap_or_default()>
+                                    {move || scraped.map(|s| format_age(s, now.get())).unwrap_or_else(|| "never".into())}
+                                </td>
+                                <td>{format_duration(t.last_scrape_duration)}</td>
+                                <td>{t.scrape_interval.map(format_duration).unwrap_or_else(|| "—".into())}</td>
+                                <td class="error">{t.last_error.clone()}</td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    view! {
+                        <section class="target-pool" aria-label=pool.clone()>
+                            <h2>{pool.clone()} <span class="hint">{format!(" {up} up")}</span></h2>
+                            <div class="table-wrap">
+                                <table class="targets">
+                                    <thead><tr>
+                                        <th scope="col">"Endpoint"</th><th scope="col">"Health"</th><th scope="col">"Last scrape"</th>
+                                        <th scope="col">"Duration"</th><th scope="col">"Interval"</th><th scope="col">"Last error"</th>
+                                    </tr></thead>
+                                    <tbody>{rows}</tbody>
+                                </table>
+                            </div>
+                        </section>
+                    }
+                }).collect_view().into_any()
+            }}
+        </section>
+    }
+}
