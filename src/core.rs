@@ -9,6 +9,8 @@ pub mod endpoints;
 pub mod envelope;
 pub mod error;
 pub mod freshness;
+#[cfg(test)]
+mod fuzz_tests;
 pub mod group_table;
 pub mod grouping_key;
 pub mod job_catalog;

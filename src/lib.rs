@@ -15,6 +15,8 @@ pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod browser;
 #[cfg(target_arch = "wasm32")]
+pub mod chart;
+#[cfg(target_arch = "wasm32")]
 pub mod settings_store;
 #[cfg(target_arch = "wasm32")]
 pub mod views;

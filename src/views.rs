@@ -3,7 +3,9 @@
 
 pub mod backend_health;
 pub mod bulk_cleanup_dialog;
+pub mod chart_legend;
 pub mod chart_panel;
+pub mod chart_table;
 pub mod charts_page;
 pub mod delete_group_dialog;
 pub mod error_banner;
@@ -22,3 +24,4 @@ pub mod range_picker;
 pub mod refresh_control;
 pub mod settings_dialog;
 pub mod targets_page;
+pub mod time_chart;

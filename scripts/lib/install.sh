@@ -12,7 +12,7 @@ REQUIREMENTS="$GATEWATCH_ROOT/requirements-test.txt"
 
 # binary => Debian package providing it
 declare -A APT_BINARIES=(
-  [chromium]=chromium [chromedriver]=chromium-driver [prometheus]=prometheus
+  [chromium]=chromium [chromedriver]=chromium-driver [prometheus]=prometheus [promtool]=prometheus
   [prometheus-pushgateway]=prometheus-pushgateway [nginx]=nginx-light
   [victoria-metrics]=victoria-metrics [docker-compose]=docker-compose [envsubst]=gettext-base
 )

@@ -79,11 +79,17 @@ stack_running() {
 }
 
 # Render deploy/ templates into RUN_DIR: only host names, ports and paths change.
+# prometheus.yml: its `compose only` block (Docker service discovery of the Windmill containers)
+# is dropped, and its `rule_files: rules/*.yml` (relative to the config file) finds a copy of
+# deploy/prometheus/rules/ in RUN_DIR/rules, as /etc/prometheus/rules in compose.
 # shellcheck disable=SC2016  # envsubst gets the literal ${VAR} names it may replace
 _stack_render() {
   local run=$1 prom_port=$2 gw_port=$3 http_port=$4 dist=$5
   sed -e "s/prometheus_gateway:9091/127.0.0.1:$gw_port/" -e "s/localhost:9090/127.0.0.1:$prom_port/" \
+    -e '/# >>> compose only/,/# <<< compose only/d' \
     "$GATEWATCH_ROOT/deploy/prometheus.yml" >"$run/prometheus.yml"
+  rm -rf "$run/rules"
+  cp -R "$GATEWATCH_ROOT/deploy/prometheus/rules" "$run/rules"
   GATEWATCH_LISTEN_ADDR=127.0.0.1 GATEWATCH_LISTEN_PORT=$http_port GATEWATCH_ROOT=$dist \
     PROMETHEUS_UPSTREAM=127.0.0.1:$prom_port PUSHGATEWAY_UPSTREAM=127.0.0.1:$gw_port \
     envsubst '${GATEWATCH_LISTEN_ADDR} ${GATEWATCH_LISTEN_PORT} ${GATEWATCH_ROOT} ${PROMETHEUS_UPSTREAM} ${PUSHGATEWAY_UPSTREAM}' \

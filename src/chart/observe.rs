@@ -74,8 +74,10 @@ impl Drop for ThemeWatch {
             observer.disconnect();
         }
         if let Some(media) = &self.media {
-            let _ = media
-                .remove_event_listener_with_callback("change", self.callback.as_ref().unchecked_ref());
+            let _ = media.remove_event_listener_with_callback(
+                "change",
+                self.callback.as_ref().unchecked_ref(),
+            );
         }
     }
 }

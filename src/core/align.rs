@@ -87,7 +87,10 @@ mod tests {
             &[(92.0, 1.0), (168.0, 2.0), (f64::NAN, 3.0), (1e300, 4.0)],
         );
         assert_eq!(v, vec![None; 5]);
-        assert_eq!(align_to_grid(&Grid::new(0.0, -1.0, 1.0), &[(0.0, 1.0)]), vec![]);
+        assert_eq!(
+            align_to_grid(&Grid::new(0.0, -1.0, 1.0), &[(0.0, 1.0)]),
+            vec![]
+        );
     }
 
     #[test]
@@ -120,7 +123,10 @@ mod tests {
             vec![None, None, None, None, Some(f64::INFINITY)]
         );
         assert_eq!(series[1].name, "job=b");
-        assert_eq!(series[1].values, vec![Some(1.0), Some(2.0), None, None, None]);
+        assert_eq!(
+            series[1].values,
+            vec![Some(1.0), Some(2.0), None, None, None]
+        );
         assert!(series_from_matrix(&grid(), &[], |_| String::new()).is_empty());
     }
 }

@@ -72,12 +72,15 @@ impl Settings {
     pub fn from_json(json: &str) -> Settings {
         let parsed: Settings = serde_json::from_str(json).unwrap_or_default();
         let defaults = Settings::default();
+        // A saved "" is the root ("/" normalized), which normalize_base_url refuses as empty input.
+        let base = |saved: &str, default: String| match saved {
+            "" => String::new(),
+            _ => normalize_base_url(saved).unwrap_or(default),
+        };
         Settings {
-            prometheus_base: normalize_base_url(&parsed.prometheus_base)
-                .unwrap_or(defaults.prometheus_base),
-            pushgateway_base: normalize_base_url(&parsed.pushgateway_base)
-                .unwrap_or(defaults.pushgateway_base),
-            prometheus_ui: normalize_base_url(&parsed.prometheus_ui).unwrap_or(defaults.prometheus_ui),
+            prometheus_base: base(&parsed.prometheus_base, defaults.prometheus_base),
+            pushgateway_base: base(&parsed.pushgateway_base, defaults.pushgateway_base),
+            prometheus_ui: base(&parsed.prometheus_ui, defaults.prometheus_ui),
             theme: parsed.theme,
             stale_after_secs: valid_threshold(parsed.stale_after_secs)
                 .unwrap_or(defaults.stale_after_secs),

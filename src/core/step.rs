@@ -115,7 +115,9 @@ mod tests {
         assert_eq!(auto_step(DAY, 100_000.0, 1.0), 10.0);
         let mut seed = 12345u64;
         for _ in 0..2000 {
-            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
             let range = (seed >> 11) as f64 / (1u64 << 53) as f64 * 40.0 * DAY + 0.5;
             let width = 50.0 + (seed % 20_000) as f64;
             let start = 1.7e9 + (seed % 100_000) as f64 * 0.37;
@@ -133,7 +135,7 @@ mod tests {
             (1_699_999_995.0, 1_700_003_595.0)
         );
         assert_eq!(align_range(120.0, 180.0, 60.0), (120.0, 180.0));
-        let (s, e) = align_range(1_700_000_000.1234, 1_700_000_001.9876, 0.005);
+        let (s, e) = align_range(1_700_000_000.123_4, 1_700_000_001.987_6, 0.005);
         assert_eq!((s, e), (1_700_000_000.12, 1_700_000_001.985));
         assert_eq!(align_range(5.0, 9.0, 0.0), (5.0, 9.0));
         assert_eq!(align_range(5.0, 9.0, f64::NAN), (5.0, 9.0));

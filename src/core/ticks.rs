@@ -157,6 +157,18 @@ pub fn format_time_full(t: f64, utc_offset_min: i32) -> String {
     if !t.is_finite() {
         return "—".into();
     }
+    format!(
+        "{} {}",
+        format_time_local(t, utc_offset_min),
+        format_utc_offset(utc_offset_min)
+    )
+}
+
+/// "2026-11-24 20:15:30" in local time (`utc_offset_min` east of UTC), ".250" when not whole.
+pub fn format_time_local(t: f64, utc_offset_min: i32) -> String {
+    if !t.is_finite() {
+        return "—".into();
+    }
     let local = t + f64::from(utc_offset_min) * MINUTE;
     let ms = ((local - local.floor()) * 1000.0).round() as i64;
     let (secs, ms) = if ms == 1000 {
@@ -171,22 +183,24 @@ pub fn format_time_full(t: f64, utc_offset_min: i32) -> String {
     } else {
         String::new()
     };
-    let zone = match utc_offset_min {
-        0 => "UTC".to_string(),
-        o => {
-            let sign = if o > 0 { '+' } else { '-' };
-            let (h, mi) = (o.abs() / 60, o.abs() % 60);
-            if mi == 0 {
-                format!("UTC{sign}{h}")
-            } else {
-                format!("UTC{sign}{h}:{mi:02}")
-            }
-        }
-    };
     format!(
-        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}{fraction} {zone}",
+        "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}{fraction}",
         of_day / 3600,
         of_day % 3600 / 60,
         of_day % 60
     )
+}
+
+/// "UTC", "UTC+1", "UTC+5:30", "UTC-5".
+pub fn format_utc_offset(utc_offset_min: i32) -> String {
+    if utc_offset_min == 0 {
+        return "UTC".into();
+    }
+    let sign = if utc_offset_min > 0 { '+' } else { '-' };
+    let (h, m) = (utc_offset_min.abs() / 60, utc_offset_min.abs() % 60);
+    if m == 0 {
+        format!("UTC{sign}{h}")
+    } else {
+        format!("UTC{sign}{h}:{m:02}")
+    }
 }

@@ -64,7 +64,8 @@ pub fn parse_rfc3339(s: &str) -> Option<f64> {
     let mut d = date.splitn(3, '-');
     let (y, m, day): (i64, u32, u32) =
         (d.next()?.parse().ok()?, d.next()?.parse().ok()?, d.next()?.parse().ok()?);
-    if y <= 1 {
+    // RFC 3339 years have four digits; larger ones would overflow the day count below.
+    if y <= 1 || y > 9999 {
         return None;
     }
     let zone_at = rest.find(['Z', 'z', '+', '-'])?;
@@ -77,7 +78,12 @@ pub fn parse_rfc3339(s: &str) -> Option<f64> {
         _ => {
             let sign = if zone.starts_with('-') { -1 } else { 1 };
             let (oh, om) = zone[1..].split_once(':')?;
-            sign * (oh.parse::<i64>().ok()? * 3600 + om.parse::<i64>().ok()? * 60)
+            let (oh, om) = (oh.parse::<i64>().ok()?, om.parse::<i64>().ok()?);
+            // Checked before multiplying: a huge offset would overflow.
+            if !(0..=23).contains(&oh) || !(0..=59).contains(&om) {
+                return None;
+            }
+            sign * (oh * 3600 + om * 60)
         }
     };
     if !(1..=12).contains(&m) || !(1..=31).contains(&day) || hh > 23 || mm > 59 || !(0.0..61.0).contains(&ss) {

@@ -16,6 +16,10 @@ pub const PRESETS: [(&str, f64); 9] = [
     ("7d", 604_800.0),
 ];
 
+/// The span a JavaScript `Date` holds (±100,000,000 days): an absolute range from a URL must lie
+/// within it, so its times stay exact as whole seconds and the local-time texts cannot overflow.
+pub const MAX_EPOCH_SECS: f64 = 8.64e12;
+
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum TimeRange {
     /// The last N seconds up to now; moves with every refresh.
@@ -55,7 +59,8 @@ impl TimeRange {
     pub fn parse_param(s: &str) -> Option<TimeRange> {
         if let Some((a, b)) = s.split_once('~') {
             let (start, end): (f64, f64) = (a.trim().parse().ok()?, b.trim().parse().ok()?);
-            return (start.is_finite() && end.is_finite() && end > start)
+            let in_range = |t: f64| t.abs() <= MAX_EPOCH_SECS;
+            return (in_range(start) && in_range(end) && end > start)
                 .then_some(TimeRange::Between { start, end });
         }
         let secs = super::model::prometheus::parse_duration(s)?;
@@ -76,7 +81,10 @@ pub fn parse_local_datetime(s: &str, offset_minutes: i32) -> Option<f64> {
     let mut t = time.splitn(3, ':');
     let (hh, mm): (i64, i64) = (t.next()?.parse().ok()?, t.next()?.parse().ok()?);
     let ss: f64 = t.next().map(|x| x.parse().ok()).unwrap_or(Some(0.0))?;
-    if !(1..=12).contains(&m)
+    // A datetime-local input ends at year 275760; larger years would overflow the day count.
+    if !(0..=275_760).contains(&y)
+        || !(0.0..60.0).contains(&ss)
+        || !(1..=12).contains(&m)
         || !(1..=31).contains(&day)
         || !(0..24).contains(&hh)
         || !(0..60).contains(&mm)

@@ -112,7 +112,10 @@ fn full_times_name_the_offset() {
     assert_eq!(format_time_full(T0, 60), "2023-11-14 23:13:20 UTC+1");
     assert_eq!(format_time_full(T0, 330), "2023-11-15 03:43:20 UTC+5:30");
     assert_eq!(format_time_full(T0, -300), "2023-11-14 17:13:20 UTC-5");
-    assert_eq!(format_time_full(T0 + 0.25, 0), "2023-11-14 22:13:20.250 UTC");
+    assert_eq!(
+        format_time_full(T0 + 0.25, 0),
+        "2023-11-14 22:13:20.250 UTC"
+    );
     assert_eq!(format_time_full(T0 - 0.0001, 0), "2023-11-14 22:13:20 UTC");
     assert_eq!(format_time_full(f64::NAN, 0), "—");
 }
@@ -133,7 +136,10 @@ fn value_axes_include_zero_only_when_it_is_near() {
 
 #[test]
 fn flat_empty_and_extreme_data_still_get_an_axis() {
-    assert_eq!(value_axis(0.0, 0.0, 5).ticks, [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]);
+    assert_eq!(
+        value_axis(0.0, 0.0, 5).ticks,
+        [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]
+    );
     let constant = value_axis(42.0, 42.0, 5);
     assert!(constant.lo == 0.0 && constant.hi >= 84.0);
     let negative = value_axis(-5.0, -5.0, 5);

@@ -104,7 +104,7 @@ fn decimals_for(step: f64) -> usize {
 /// A y-axis label for the tick `v` on an axis of `step`: "1.5k", "200", "0.25", "1.7G". Ticks
 /// of one axis never collide because the precision comes from the step.
 pub fn format_tick(v: f64, step: f64) -> String {
-    if !v.is_finite() || !(step.is_finite() && step > 0.0) {
+    if !(v.is_finite() && step.is_finite() && step > 0.0) {
         return format_short(v);
     }
     if v.abs() < step * 1e-6 {
@@ -116,7 +116,10 @@ pub fn format_tick(v: f64, step: f64) -> String {
     let (scale, suffix) = si_scale(v.abs());
     let decimals = decimals_for(step / scale);
     if decimals <= 2 {
-        return format!("{}{suffix}", trim_zeros(&format!("{:.*}", decimals, v / scale)));
+        return format!(
+            "{}{suffix}",
+            trim_zeros(&format!("{:.*}", decimals, v / scale))
+        );
     }
     // Steps too fine for the suffix (1,700,000,010 in steps of 10): write the whole number.
     let decimals = decimals_for(step);
@@ -134,7 +137,7 @@ pub fn format_short(v: f64) -> String {
     }
     let rounded = round_significant(v, 3);
     let abs = rounded.abs();
-    if abs >= 1e21 || abs < 1e-3 {
+    if !(1e-3..1e21).contains(&abs) {
         let s = format!("{rounded:.2e}");
         let (mantissa, exponent) = s.split_once('e').unwrap_or((&s, "0"));
         return format!("{}e{exponent}", trim_zeros(mantissa));

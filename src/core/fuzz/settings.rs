@@ -1,0 +1,114 @@
+//! Saved settings: any localStorage text loads without a panic, and what loads survives a save.
+
+use super::harness::{fuzz, Outcome};
+use super::json::{any_json, leaf, tricky_string};
+use crate::core::settings::{normalize_base_url, Settings};
+use proptest::prelude::*;
+use proptest::sample::select;
+use serde_json::{json, Value};
+
+fn base_url() -> impl Strategy<Value = String> {
+    let prefix = select(
+        &[
+            "", "/", "http://", "https://", "HTTP://", "ftp://", " /", "//",
+        ][..],
+    );
+    prop_oneof![
+        3 => (prefix, tricky_string(), select(&["", "/", "//", "?x", "#f", " "][..]))
+            .prop_map(|(p, s, t)| format!("{p}{s}{t}")),
+        1 => tricky_string(),
+    ]
+}
+
+fn settings_json() -> impl Strategy<Value = String> {
+    let field = |s: BoxedStrategy<Value>| prop::option::of(prop_oneof![4 => s, 1 => leaf()]);
+    let url = || base_url().prop_map(Value::from).boxed();
+    let secs = prop_oneof![any::<f64>().prop_map(|f| json!(f)), leaf()].boxed();
+    let per_job = prop::collection::btree_map(tricky_string(), any::<f64>(), 0..4)
+        .prop_map(|m| json!(m))
+        .boxed();
+    let theme = select(&["system", "light", "dark", "Dark", ""][..])
+        .prop_map(Value::from)
+        .boxed();
+    prop_oneof![
+        4 => (field(url()), field(url()), field(url()), field(theme), field(secs), field(per_job))
+            .prop_map(|(p, g, ui, theme, secs, per_job)| {
+                let mut o = json!({});
+                for (k, v) in [
+                    ("prometheus_base", p),
+                    ("pushgateway_base", g),
+                    ("prometheus_ui", ui),
+                    ("theme", theme),
+                    ("stale_after_secs", secs),
+                    ("per_job_stale_secs", per_job),
+                ] {
+                    if let Some(v) = v {
+                        o[k] = v;
+                    }
+                }
+                o.to_string()
+            }),
+        1 => any_json().prop_map(|v| v.to_string()),
+        1 => tricky_string(),
+    ]
+}
+
+/// serde_json (without its `float_roundtrip` feature) may read a written float back 1 ULP off.
+fn close(a: f64, b: f64) -> bool {
+    a == b || (a - b).abs() <= a.abs().max(b.abs()) * 4.0 * f64::EPSILON
+}
+
+/// Loading never panics, and settings that loaded load the same after a save.
+pub fn check_settings(text: &str) -> Outcome {
+    let loaded = Settings::from_json(text);
+    prop_assert!(loaded.stale_after_secs.is_finite() && loaded.stale_after_secs > 0.0);
+    let reloaded = Settings::from_json(&loaded.to_json());
+    prop_assert!(close(reloaded.stale_after_secs, loaded.stale_after_secs));
+    prop_assert!(
+        reloaded.per_job_stale_secs.len() == loaded.per_job_stale_secs.len()
+            && reloaded
+                .per_job_stale_secs
+                .iter()
+                .zip(&loaded.per_job_stale_secs)
+                .all(|((j1, s1), (j2, s2))| j1 == j2 && close(*s1, *s2)),
+        "per-job thresholds changed: {:?} -> {:?}",
+        loaded.per_job_stale_secs,
+        reloaded.per_job_stale_secs
+    );
+    let strip = |s: Settings| Settings {
+        stale_after_secs: 1.0,
+        per_job_stale_secs: Default::default(),
+        ..s
+    };
+    prop_assert_eq!(strip(reloaded), strip(loaded));
+    Ok(())
+}
+
+/// A normalized URL has no trailing slash, query or fragment, and is accepted again unchanged.
+pub fn check_base_url(input: &str) -> Outcome {
+    if let Ok(url) = normalize_base_url(input) {
+        prop_assert!(
+            !url.ends_with('/') && !url.contains(['?', '#', ' ']),
+            "{url:?}"
+        );
+        // "" is the root (from "/"): refused as typed input, accepted by Settings::from_json.
+        if !url.is_empty() {
+            prop_assert_eq!(normalize_base_url(&url), Ok(url.clone()));
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn saved_settings_load_and_survive_a_save() {
+    fuzz("settings_from_json", settings_json(), |text| {
+        check_settings(&text)
+    });
+}
+
+#[test]
+fn base_urls_normalize_once() {
+    fuzz("normalize_base_url", base_url(), |input| {
+        check_base_url(&input)
+    });
+}

@@ -1,0 +1,85 @@
+"""Charts end to end: a job pushes for a while and stops. While it pushes, the irate-adjusted
+series has nonzero points; after it stops, the raw series stays at its last value and the
+irate-adjusted series is 0 - checked through the queries the charts show and run, and through
+the chart's table view in Chromium."""
+import random
+import threading
+import time
+from urllib.parse import quote
+
+import requests
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from helpers import push_group, unique_job, wait_until
+
+
+def query_range(stack, expr, start, end, step=1):
+    r = requests.post(f"{stack.prometheus_url}/api/v1/query_range",
+                      data={"query": expr, "start": start, "end": end, "step": step}, timeout=10)
+    body = r.json()
+    assert body["status"] == "success", body
+    return body["data"]["result"]
+
+
+def panel(browser, title):
+    return browser.find_element(By.CSS_SELECTOR, f"section.chart-panel[aria-label='{title}']")
+
+
+def test_irate_adjusted_drops_to_zero_when_pushes_stop(browser, stack):
+    job = unique_job("f/charts")
+    values = []
+    stop = threading.Event()
+
+    def pusher():
+        while not stop.is_set():
+            value = random.randint(1, 100)
+            push_group(stack.gateway, job, {"job_records_processed": value})
+            values.append(value)
+            stop.wait(1.0)
+
+    started = time.time()
+    thread = threading.Thread(target=pusher, daemon=True)
+    thread.start()
+    time.sleep(8)
+    stop.set()
+    thread.join()
+    stopped = time.time()
+    last_value = values[-1]
+
+    browser.get(f"{stack.base_url}/charts?metric=job_records_processed&job={quote(job, safe='')}&range=5m&min_step=1")
+    wait = WebDriverWait(browser, 20)
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "section.chart-panel[aria-label='Irate-adjusted'] code.expr")))
+    wait.until(lambda b: "irate(push_time_seconds" in panel(b, "Irate-adjusted").find_element(By.CSS_SELECTOR, "code.expr").text)
+    raw_expr = panel(browser, "Raw value").find_element(By.CSS_SELECTOR, "code.expr").text
+    irate_expr = panel(browser, "Irate-adjusted").find_element(By.CSS_SELECTOR, "code.expr").text
+    assert f'exported_job="{job}"' in raw_expr, raw_expr
+    assert "> bool 0" in irate_expr and " / " not in irate_expr, irate_expr
+
+    # Let Prometheus scrape well past the stop (the window is two 1 s scrapes).
+    time.sleep(max(0.0, stopped + 5 - time.time()))
+    end = time.time()
+    irate_points = query_range(stack, irate_expr, started, end)
+    assert len(irate_points) == 1, irate_points
+    pushed = [float(v) for t, v in irate_points[0]["values"] if float(t) < stopped]
+    after = [float(v) for t, v in irate_points[0]["values"] if float(t) > stopped + 3]
+    assert any(v > 0 for v in pushed), pushed
+    assert after and all(v == 0 for v in after), after
+    raw_points = query_range(stack, raw_expr, stopped + 3, end)
+    assert [float(v) for _, v in raw_points[0]["values"]] == [float(last_value)] * len(raw_points[0]["values"])
+
+    # The same through the UI: refresh, then read each chart's table view.
+    browser.refresh()
+    wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "section.chart-panel[aria-label='Raw value'] canvas")))
+    for title in ("Raw value", "Irate-adjusted"):
+        p = panel(browser, title)
+        wait.until(lambda b: p.find_element(By.XPATH, ".//button[contains(., 'table')]").is_displayed())
+        p.find_element(By.XPATH, ".//button[contains(., 'table')]").click()
+
+    def newest_value(title):
+        cells = panel(browser, title).find_elements(By.CSS_SELECTOR, "table tbody tr:first-child td")
+        return cells[1].text if len(cells) > 1 else None
+
+    wait_until(lambda: newest_value("Raw value") == str(last_value), timeout=15, what="raw table shows the last value")
+    wait_until(lambda: newest_value("Irate-adjusted") == "0", timeout=15, what="irate table shows 0")
