@@ -288,7 +288,10 @@ async fn the_delete_button_hands_over_exactly_its_row() {
 
 #[wasm_bindgen_test]
 async fn firing_alerts_are_shown_on_their_group() {
-    let groups = vec![group(&[("job", "f/old")], 2.0), group(&[("job", "f/new")], 2.0)];
+    let groups = vec![
+        group(&[("job", "f/old")], 2.0),
+        group(&[("job", "f/new")], 2.0),
+    ];
     let alert_series: Labels = labels(&[("exported_job", "f/old"), ("job", "prometheus_gateway")]);
     let rows = build_rows(
         &groups,

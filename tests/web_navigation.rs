@@ -28,7 +28,12 @@ async fn header_lists_every_view_and_marks_the_current_one() {
     eventually("charts page", || app.text("#page-title") == "Charts").await;
     // The chart state lands in the URL, so the link can be shared.
     eventually("charts state in the URL", || {
-        web_sys::window().unwrap().location().href().unwrap_or_default().contains("/charts")
+        web_sys::window()
+            .unwrap()
+            .location()
+            .href()
+            .unwrap_or_default()
+            .contains("/charts")
     })
     .await;
     assert_eq!(
@@ -40,9 +45,18 @@ async fn header_lists_every_view_and_marks_the_current_one() {
     );
     app.click("nav a[href='/explore']");
     eventually("explore page", || app.text("#page-title") == "Explore").await;
-    assert!(app.find("textarea#expr").is_some(), "the PromQL box has its label: {}", app.text("main"));
+    assert!(
+        app.find("textarea#expr").is_some(),
+        "the PromQL box has its label: {}",
+        app.text("main")
+    );
     assert!(app.find("label[for='expr']").is_some());
     // Back returns to the previous view.
-    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
     eventually("back to charts", || app.text("#page-title") == "Charts").await;
 }

@@ -170,7 +170,11 @@ async fn backing_store_is_css_size_times_device_pixel_ratio() {
     let dpr = web_sys::window().unwrap().device_pixel_ratio();
     let plot = m.find(".chart-plot");
     assert!(canvas.client_width() > 300);
-    assert_eq!(canvas.client_width(), plot.client_width(), "as wide as its container");
+    assert_eq!(
+        canvas.client_width(),
+        plot.client_width(),
+        "as wide as its container"
+    );
     assert_eq!(canvas.client_height(), 280);
     assert_eq!(
         canvas.width(),
@@ -196,7 +200,8 @@ async fn lines_are_drawn_in_their_colours_with_gaps_left_blank() {
     assert_eq!(m.attr("figure", "data-drawn"), "2");
     assert!(
         count_color(&canvas, LIGHT_PALETTE[0], 0, w) > w as usize * 6 / 10,
-        "series a drawn: {} of {w}", count_color(&canvas, LIGHT_PALETTE[0], 0, w)
+        "series a drawn: {} of {w}",
+        count_color(&canvas, LIGHT_PALETTE[0], 0, w)
     );
     assert!(
         count_color(&canvas, LIGHT_PALETTE[1], 0, w) > w as usize * 8 / 10,
@@ -235,7 +240,9 @@ async fn legend_buttons_toggle_series() {
     m.click("button.show-all");
     dom::eventually("series a shown", || m.attr("figure", "data-drawn") == "2").await;
     assert_eq!(buttons[0].get_attribute("aria-pressed").unwrap(), "true");
-    assert!(count_color(&canvas, LIGHT_PALETTE[0], 0, canvas.width()) > line_pixels(&canvas) * 3 / 4);
+    assert!(
+        count_color(&canvas, LIGHT_PALETTE[0], 0, canvas.width()) > line_pixels(&canvas) * 3 / 4
+    );
 }
 
 #[wasm_bindgen_test]
@@ -332,7 +339,9 @@ async fn empty_data_says_no_data() {
         m.attr("figure", "data-state") == "drawn"
     })
     .await;
-    assert!(count_color(&canvas, LIGHT_PALETTE[0], 0, canvas.width()) > line_pixels(&canvas) * 3 / 4);
+    assert!(
+        count_color(&canvas, LIGHT_PALETTE[0], 0, canvas.width()) > line_pixels(&canvas) * 3 / 4
+    );
 }
 
 #[wasm_bindgen_test]
@@ -446,6 +455,7 @@ async fn a_hundred_series_of_11000_points_redraw_in_tens_of_milliseconds() {
         theme: &theme,
         utc_offset_min: 0,
         dpr: 1.0,
+        empty_message: "No data",
     };
     let mut times = Vec::new();
     for _ in 0..5 {

@@ -1,18 +1,32 @@
 # shellcheck shell=bash
-# The local stack: Pushgateway, Prometheus and nginx (serving dist/ and proxying both) as plain
-# processes on 127.0.0.1, optionally with the Windmill simulator. Everything (rendered configs,
-# data, logs, pid files) lives in RUN_DIR; processes are stopped by their pid files only.
+# The local stack: Pushgateway, a Prometheus-compatible backend and nginx (serving dist/ and
+# proxying both) as plain processes on 127.0.0.1, optionally with the simulators and a second
+# gateway. Everything (rendered configs, data, logs, pid files) lives in RUN_DIR; processes are
+# stopped by their pid files only.
 #
 #   stack_start RUN_DIR    stack_stop RUN_DIR    stack_running RUN_DIR
 #
 # Environment (defaults in brackets):
 #   GATEWATCH_PROMETHEUS_PORT [9090]  GATEWATCH_PUSHGATEWAY_PORT [9091]  GATEWATCH_HTTP_PORT [8080]
 #   GATEWATCH_DIST [<repo>/dist]      GATEWATCH_SIMULATOR [0]  (1: also run simulator/scheduler.py)
-#   GATEWATCH_READY_TIMEOUT [30]      GATEWATCH_PUSHGATEWAY_ARGS []  (extra gateway flags)
+#   GATEWATCH_READY_TIMEOUT [30]      GATEWATCH_PUSHGATEWAY_ARGS []  (extra flags of every gateway)
+#   GATEWATCH_BACKEND [prometheus]    or victoriametrics: victoria-metrics (+ vmalert for the
+#                                     rules) on GATEWATCH_PROMETHEUS_PORT instead of Prometheus,
+#                                     scraping with the same rendered prometheus.yml (docs/backends.md)
+#   GATEWATCH_VMALERT_PORT [8880]     vmalert's port (victoriametrics only)
+#   GATEWATCH_WINDMILL_SIM [= GATEWATCH_SIMULATOR]  1: run simulator/windmill_metrics.py, a simulated
+#                                     Windmill server + workers scraped as jobs windmill_server and
+#                                     windmill_worker; every series carries simulated="true"
+#   GATEWATCH_WINDMILL_SIM_PORT [9801] the simulated server; worker i on PORT+i
+#   GATEWATCH_WINDMILL_SIM_WORKERS [3]
+#   GATEWATCH_SECOND_GATEWAY [0]      1: a second Pushgateway (own persistence file), proxied by
+#                                     nginx as /pushgateway-2/ and scraped as a second target of the
+#                                     prometheus_gateway job; 0: /pushgateway-2/ answers 502
+#   GATEWATCH_PUSHGATEWAY_2_PORT [9092]
 # shellcheck source=scripts/lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
-STACK_SERVICES=(pushgateway prometheus nginx simulator)
+STACK_SERVICES=(pushgateway pushgateway-2 prometheus victoriametrics vmalert nginx simulator windmill-sim)
 
 # _stack_spawn RUN_DIR NAME CMD...: start CMD in its own session, log to NAME.log, pid to NAME.pid.
 _stack_spawn() {
@@ -36,8 +50,10 @@ _stack_pid() {
   pid=$(cat "$1/$2.pid" 2>/dev/null) || return 1
   [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 1
   case $2 in
-  pushgateway) want=prometheus-pushgateway ;;
+  pushgateway | pushgateway-2) want=prometheus-pushgateway ;;
+  victoriametrics) want=victoria-metrics ;;
   simulator) want=scheduler.py ;;
+  windmill-sim) want=windmill_metrics.py ;;
   *) want=$2 ;;
   esac
   tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -- "$want" >/dev/null && echo "$pid"
@@ -79,42 +95,139 @@ stack_running() {
 }
 
 # Render deploy/ templates into RUN_DIR: only host names, ports and paths change.
+#   _stack_render RUN_DIR PROM_PORT GW_PORT HTTP_PORT DIST [GW2_PORT [SIM_PORT [SIM_WORKERS]]]
+# (an empty GW2_PORT / SIM_PORT: no second gateway / no Windmill simulator)
 # prometheus.yml: its `compose only` block (Docker service discovery of the Windmill containers)
-# is dropped, and its `rule_files: rules/*.yml` (relative to the config file) finds a copy of
+# is replaced by static jobs windmill_server and windmill_worker scraping the Windmill simulator
+# when it runs (else dropped), the second gateway is a second target of the prometheus_gateway
+# job, and its `rule_files: rules/*.yml` (relative to the config file) finds a copy of
 # deploy/prometheus/rules/ in RUN_DIR/rules, as /etc/prometheus/rules in compose.
+# nginx: /pushgateway-2/ goes to the second gateway, or, without one, to a unix socket that never
+# exists (nginx answers 502; its error log names the socket: no-second-gateway.sock).
 # shellcheck disable=SC2016  # envsubst gets the literal ${VAR} names it may replace
 _stack_render() {
-  local run=$1 prom_port=$2 gw_port=$3 http_port=$4 dist=$5
-  sed -e "s/prometheus_gateway:9091/127.0.0.1:$gw_port/" -e "s/localhost:9090/127.0.0.1:$prom_port/" \
-    -e '/# >>> compose only/,/# <<< compose only/d' \
-    "$GATEWATCH_ROOT/deploy/prometheus.yml" >"$run/prometheus.yml"
+  local run=$1 prom_port=$2 gw_port=$3 http_port=$4 dist=$5 gw2_port=${6:-} sim_port=${7:-}
+  local sim_workers=${8:-3} gw_targets="\"127.0.0.1:$gw_port\"" gw2_upstream sim_jobs="" i
+  if [ -n "$gw2_port" ]; then
+    gw_targets="$gw_targets, \"127.0.0.1:$gw2_port\""
+    gw2_upstream=127.0.0.1:$gw2_port
+  else
+    gw2_upstream=unix:$run/no-second-gateway.sock
+  fi
+  if [ -n "$sim_port" ]; then
+    # Same job names, 1 s interval and `container` label as compose's Docker discovery gives the
+    # real containers. honor_labels: the simulator exposes simulated="true" on every series and
+    # the target label says the same (so `up` and the targets API show it too); without it the
+    # exposed one would be renamed exported_simulated.
+    sim_jobs="  # Written by scripts/lib/stack.sh: the SIMULATED Windmill of simulator/windmill_metrics.py
+  # in place of the compose-only Docker discovery of the real containers.
+  - job_name: windmill_server
+    scrape_interval: 1s
+    honor_labels: true
+    static_configs:
+      - targets: [\"127.0.0.1:$sim_port\"]
+        labels: {simulated: \"true\", container: windmill-sim-server}
+  - job_name: windmill_worker
+    scrape_interval: 1s
+    honor_labels: true
+    static_configs:"
+    for i in $(seq "$sim_workers"); do
+      sim_jobs="$sim_jobs
+      - targets: [\"127.0.0.1:$((sim_port + i))\"]
+        labels: {simulated: \"true\", container: windmill-sim-worker-$i}"
+    done
+  fi
+  sed -e "s/\"prometheus_gateway:9091\"/$gw_targets/" -e "s/localhost:9090/127.0.0.1:$prom_port/" \
+    "$GATEWATCH_ROOT/deploy/prometheus.yml" |
+    awk -v jobs="$sim_jobs" '
+      /# >>> compose only/ { skip = 1; if (jobs != "") print jobs; next }
+      /# <<< compose only/ { skip = 0; next }
+      !skip' >"$run/prometheus.yml"
   rm -rf "$run/rules"
   cp -R "$GATEWATCH_ROOT/deploy/prometheus/rules" "$run/rules"
   GATEWATCH_LISTEN_ADDR=127.0.0.1 GATEWATCH_LISTEN_PORT=$http_port GATEWATCH_ROOT=$dist \
     PROMETHEUS_UPSTREAM=127.0.0.1:$prom_port PUSHGATEWAY_UPSTREAM=127.0.0.1:$gw_port \
-    envsubst '${GATEWATCH_LISTEN_ADDR} ${GATEWATCH_LISTEN_PORT} ${GATEWATCH_ROOT} ${PROMETHEUS_UPSTREAM} ${PUSHGATEWAY_UPSTREAM}' \
+    PUSHGATEWAY_2_UPSTREAM=$gw2_upstream \
+    envsubst '${GATEWATCH_LISTEN_ADDR} ${GATEWATCH_LISTEN_PORT} ${GATEWATCH_ROOT} ${PROMETHEUS_UPSTREAM} ${PUSHGATEWAY_UPSTREAM} ${PUSHGATEWAY_2_UPSTREAM}' \
     <"$GATEWATCH_ROOT/deploy/nginx/gatewatch.conf.template" >"$run/gatewatch.conf"
   GATEWATCH_RUN_DIR=$run GATEWATCH_NGINX_USER="$(id -un) $(id -gn)" \
     envsubst '${GATEWATCH_RUN_DIR} ${GATEWATCH_NGINX_USER}' \
     <"$GATEWATCH_ROOT/deploy/nginx/local-main.conf.template" >"$run/nginx.conf"
 }
 
+# _stack_backend RUN_DIR PROM_PORT: start the Prometheus-compatible backend of GATEWATCH_BACKEND.
+_stack_backend() {
+  local run=$1 prom_port=$2 vmalert_port=${GATEWATCH_VMALERT_PORT:-8880}
+  case ${GATEWATCH_BACKEND:-prometheus} in
+  prometheus)
+    mkdir -p "$run/prometheus-data"
+    _stack_spawn "$run" prometheus prometheus \
+      --config.file="$run/prometheus.yml" --storage.tsdb.path="$run/prometheus-data" \
+      --web.listen-address="127.0.0.1:$prom_port"
+    _stack_wait "$run" prometheus "http://127.0.0.1:$prom_port/-/ready"
+    ;;
+  victoriametrics)
+    # strictParse=false: VictoriaMetrics' scraper has no evaluation_interval or rule_files (it
+    # skips them); the rules run in vmalert, which VictoriaMetrics proxies /api/v1/rules and
+    # /api/v1/alerts to, and whose ALERTS series it writes back. latencyOffset=0s: answer with
+    # the newest samples like Prometheus (the default 30s hides them for half a minute).
+    # maxQueryLen: PromQL up to nginx's 1m body limit, as Prometheus takes (the default 16 KiB
+    # refuses the console's long POSTed queries with 422).
+    mkdir -p "$run/victoria-metrics-data"
+    _stack_spawn "$run" victoriametrics victoria-metrics \
+      -httpListenAddr="127.0.0.1:$prom_port" -storageDataPath="$run/victoria-metrics-data" \
+      -retentionPeriod=15d -promscrape.config="$run/prometheus.yml" \
+      -promscrape.config.strictParse=false -search.latencyOffset=0s -search.maxQueryLen=1048576 \
+      -vmalert.proxyURL="http://127.0.0.1:$vmalert_port"
+    _stack_wait "$run" victoriametrics "http://127.0.0.1:$prom_port/health" OK || return 1
+    # vmalert needs somewhere to send alerts: no Alertmanager here (as with Prometheus).
+    printf '# No Alertmanager: firing alerts are only in vmalert and the ALERTS series.\nstatic_configs: []\n' \
+      >"$run/vmalert-notifiers.yml"
+    _stack_spawn "$run" vmalert vmalert -httpListenAddr="127.0.0.1:$vmalert_port" \
+      -rule="$run/rules/*.yml" -evaluationInterval=15s \
+      -datasource.url="http://127.0.0.1:$prom_port" -remoteWrite.url="http://127.0.0.1:$prom_port" \
+      -remoteRead.url="http://127.0.0.1:$prom_port" -notifier.config="$run/vmalert-notifiers.yml"
+    _stack_wait "$run" vmalert "http://127.0.0.1:$vmalert_port/health" OK
+    ;;
+  *) die "GATEWATCH_BACKEND must be prometheus or victoriametrics, not '$GATEWATCH_BACKEND'" ;;
+  esac
+}
+
 stack_start() {
   [ $# -eq 1 ] || die "usage: stack_start RUN_DIR"
   local run prom_port=${GATEWATCH_PROMETHEUS_PORT:-9090} gw_port=${GATEWATCH_PUSHGATEWAY_PORT:-9091}
   local http_port=${GATEWATCH_HTTP_PORT:-8080} dist=${GATEWATCH_DIST:-$GATEWATCH_ROOT/dist} port nginx_bin
+  local gw2_port="" sim_port="" sim_workers=${GATEWATCH_WINDMILL_SIM_WORKERS:-3} ports i
+  local backend=${GATEWATCH_BACKEND:-prometheus}
+  [ "${GATEWATCH_SECOND_GATEWAY:-0}" = 1 ] && gw2_port=${GATEWATCH_PUSHGATEWAY_2_PORT:-9092}
+  [ "${GATEWATCH_WINDMILL_SIM:-${GATEWATCH_SIMULATOR:-0}}" = 1 ] && sim_port=${GATEWATCH_WINDMILL_SIM_PORT:-9801}
+  case $backend in
+  prometheus) have prometheus || die "prometheus is not installed (scripts/lib/install.sh)" ;;
+  victoriametrics)
+    if ! have victoria-metrics || ! have vmalert; then
+      die "victoria-metrics/vmalert are not installed (apt package victoria-metrics; scripts/lib/install.sh)"
+    fi
+    ;;
+  *) die "GATEWATCH_BACKEND must be prometheus or victoriametrics, not '$backend'" ;;
+  esac
   mkdir -p "$1"
   run=$(cd "$1" && pwd)
   dist=$(cd "$dist" 2>/dev/null && pwd) || die "no $dist: build first (scripts/lib/build.sh)"
   [ -f "$dist/index.html" ] || die "no $dist/index.html: build first"
   stack_running "$run" && die "a stack is already running in $run (stack_stop $run first)"
-  for port in "$prom_port" "$gw_port" "$http_port"; do
+  ports=("$prom_port" "$gw_port" "$http_port")
+  [ -n "$gw2_port" ] && ports+=("$gw2_port")
+  [ "$backend" = victoriametrics ] && ports+=("${GATEWATCH_VMALERT_PORT:-8880}")
+  if [ -n "$sim_port" ]; then
+    for i in $(seq 0 "$sim_workers"); do ports+=($((sim_port + i))); done
+  fi
+  for port in "${ports[@]}"; do
     port_busy "$port" && die "port $port is in use: $(ss -ltnpH "sport = :$port" 2>/dev/null)"
   done
   nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
-  mkdir -p "$run/nginx-tmp" "$run/prometheus-data"
-  _stack_render "$run" "$prom_port" "$gw_port" "$http_port" "$dist"
+  mkdir -p "$run/nginx-tmp"
+  _stack_render "$run" "$prom_port" "$gw_port" "$http_port" "$dist" "$gw2_port" "$sim_port" "$sim_workers"
   "$nginx_bin" -t -q -p "$run" -e "$run/nginx-error.log" -c "$run/nginx.conf" ||
     die "nginx rejects $run/nginx.conf"
 
@@ -122,14 +235,24 @@ stack_start() {
   _stack_spawn "$run" pushgateway prometheus-pushgateway \
     --web.listen-address="127.0.0.1:$gw_port" --persistence.file="$run/pushgateway.data" \
     ${GATEWATCH_PUSHGATEWAY_ARGS:-}
-  _stack_spawn "$run" prometheus prometheus \
-    --config.file="$run/prometheus.yml" --storage.tsdb.path="$run/prometheus-data" \
-    --web.listen-address="127.0.0.1:$prom_port"
+  if [ -n "$gw2_port" ]; then
+    # shellcheck disable=SC2086
+    _stack_spawn "$run" pushgateway-2 prometheus-pushgateway \
+      --web.listen-address="127.0.0.1:$gw2_port" --persistence.file="$run/pushgateway-2.data" \
+      ${GATEWATCH_PUSHGATEWAY_ARGS:-}
+  fi
+  if [ -n "$sim_port" ]; then
+    _stack_spawn "$run" windmill-sim "$GATEWATCH_ROOT/.venv/bin/python" -u \
+      "$GATEWATCH_ROOT/simulator/windmill_metrics.py" --port "$sim_port" --workers "$sim_workers"
+  fi
   _stack_spawn "$run" nginx "$nginx_bin" -p "$run" -e "$run/nginx-error.log" \
     -c "$run/nginx.conf" -g 'daemon off;'
 
   if ! { _stack_wait "$run" pushgateway "http://127.0.0.1:$gw_port/-/ready" &&
-    _stack_wait "$run" prometheus "http://127.0.0.1:$prom_port/-/ready" &&
+    { [ -z "$gw2_port" ] || _stack_wait "$run" pushgateway-2 "http://127.0.0.1:$gw2_port/-/ready"; } &&
+    { [ -z "$sim_port" ] ||
+      _stack_wait "$run" windmill-sim "http://127.0.0.1:$((sim_port + sim_workers))/metrics" worker_busy; } &&
+    _stack_backend "$run" "$prom_port" &&
     _stack_wait "$run" nginx "http://127.0.0.1:$http_port/" '<html'; }; then
     stack_stop "$run"
     return 1
@@ -143,13 +266,13 @@ stack_start() {
       return 1
     fi
   fi
-  log "stack up in $run: http://127.0.0.1:$http_port (prometheus :$prom_port, pushgateway :$gw_port)"
+  log "stack up in $run: http://127.0.0.1:$http_port ($backend :$prom_port, pushgateway :$gw_port${gw2_port:+, pushgateway-2 :$gw2_port}${sim_port:+, simulated Windmill :$sim_port-$((sim_port + sim_workers))})"
 }
 
 stack_stop() {
   [ $# -eq 1 ] || die "usage: stack_stop RUN_DIR"
   local run=$1 name pid _
-  for name in simulator nginx prometheus pushgateway; do
+  for name in simulator windmill-sim nginx vmalert prometheus victoriametrics pushgateway-2 pushgateway; do
     if pid=$(_stack_pid "$run" "$name"); then
       kill -TERM "$pid" 2>/dev/null || true
       for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done

@@ -1,6 +1,7 @@
 //! Watchers that tell a chart to redraw: its container was resized, or the page theme changed.
 //! Each stops watching when dropped, so a chart unmounted with its owner leaves nothing behind.
 
+use super::theme::Theme;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -78,6 +79,30 @@ impl Drop for ThemeWatch {
                 "change",
                 self.callback.as_ref().unchecked_ref(),
             );
+        }
+    }
+}
+
+/// Everything a chart watches; dropping it stops watching.
+pub struct ChartWatch {
+    _resize: Option<ResizeWatch>,
+    _theme: ThemeWatch,
+}
+
+impl ChartWatch {
+    /// `on_width` gets `element`'s CSS width now and after every resize; `on_theme` gets the
+    /// page's chart colours whenever the theme may have changed.
+    pub fn new(
+        element: &web_sys::Element,
+        on_width: impl Fn(u32) + 'static,
+        on_theme: impl Fn(Theme) + 'static,
+    ) -> ChartWatch {
+        let measured = element.clone();
+        let measure = move || on_width(measured.client_width().max(0) as u32);
+        measure();
+        ChartWatch {
+            _resize: ResizeWatch::new(element, measure),
+            _theme: ThemeWatch::new(move || on_theme(Theme::from_document())),
         }
     }
 }

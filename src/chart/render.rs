@@ -22,6 +22,8 @@ pub struct Frame<'a> {
     pub utc_offset_min: i32,
     /// devicePixelRatio: the caller made the backing store the CSS size times this.
     pub dpr: f64,
+    /// Shown when no series has a drawable value: "No data", or "Loading…" before the first answer.
+    pub empty_message: &'a str,
 }
 
 /// Where the plot landed, in CSS pixels from the canvas' top left, so the page can map the
@@ -149,7 +151,7 @@ fn draw(
         {
             "All series hidden"
         } else {
-            "No data"
+            frame.empty_message
         };
         axes::draw_message(backend, &layout, message, frame.theme)?;
         axes::draw_baseline(backend, &layout, frame.theme)?;

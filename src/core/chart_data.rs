@@ -81,7 +81,10 @@ pub fn range_data(
             grid,
             warnings,
         }),
-        other => Err(format!("a range query answered {} instead of a matrix", result_kind(&other))),
+        other => Err(format!(
+            "a range query answered {} instead of a matrix",
+            result_kind(&other)
+        )),
     }
 }
 
@@ -109,7 +112,11 @@ pub fn job_legend(labels: &Labels) -> String {
 /// Legend text as Prometheus writes a series: `name{labels}`.
 pub fn series_legend(labels: &Labels) -> String {
     let name = labels.get("__name__").cloned().unwrap_or_default();
-    let rest: Labels = labels.iter().filter(|(k, _)| *k != "__name__").map(|(k, v)| (k.clone(), v.clone())).collect();
+    let rest: Labels = labels
+        .iter()
+        .filter(|(k, _)| *k != "__name__")
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     if rest.is_empty() && !name.is_empty() {
         name
     } else {
@@ -135,7 +142,10 @@ mod tests {
     }
 
     fn labels(pairs: &[(&str, &str)]) -> Labels {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
@@ -154,7 +164,11 @@ mod tests {
     #[test]
     fn range_answers_must_be_matrices() {
         let grid = Grid::new(0.0, 10.0, 5.0);
-        let answer = |data| Answer { data, warnings: vec!["w".into()], infos: vec!["i".into()] };
+        let answer = |data| Answer {
+            data,
+            warnings: vec!["w".into()],
+            infos: vec!["i".into()],
+        };
         let ok = range_data(grid, answer(QueryResult::Matrix(vec![])), job_legend).unwrap();
         assert_eq!(ok.warnings, vec!["w", "(info) i"]);
         assert!(range_data(grid, answer(QueryResult::Scalar(1.0, 2.0)), job_legend).is_err());

@@ -96,7 +96,13 @@ pub fn series_form(matchers: &[&str], start: Option<f64>, end: Option<f64>) -> S
 
 /// A link that opens `expr` in Prometheus' own graph page (2.x and 3.x read the `g0.*` keys).
 /// `end` is None for "now"; `range` is a PromQL duration such as "1h".
-pub fn prometheus_graph_link(ui_base: &str, expr: &str, range: &str, end: Option<f64>, step: f64) -> String {
+pub fn prometheus_graph_link(
+    ui_base: &str,
+    expr: &str,
+    range: &str,
+    end: Option<f64>,
+    step: f64,
+) -> String {
     let mut pairs = vec![
         ("g0.expr", expr.to_string()),
         ("g0.tab", "0".to_string()),
@@ -163,7 +169,10 @@ mod tests {
             "http://localhost:9090/graph?g0.expr=up%7Ba%3D%22b%22%7D&g0.tab=0&g0.range_input=1h&g0.step_input=5"
         );
         let fixed = prometheus_graph_link("http://p", "x", "30m", Some(1_700_000_000.0), 1.0);
-        assert!(fixed.ends_with("&g0.end_input=2023-11-14%2022%3A13%3A20"), "{fixed}");
+        assert!(
+            fixed.ends_with("&g0.end_input=2023-11-14%2022%3A13%3A20"),
+            "{fixed}"
+        );
     }
 
     #[test]

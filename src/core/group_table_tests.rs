@@ -25,7 +25,11 @@ fn group(pairs: &[(&str, &str)], push_ago: Option<f64>, failure_ago: Option<f64>
 
 fn alerts() -> Vec<(Labels, String)> {
     vec![(
-        labels(&[("exported_job", "f/etl/nightly_import"), ("job", "gw"), ("instance", "gw:1")]),
+        labels(&[
+            ("exported_job", "f/etl/nightly_import"),
+            ("job", "gw"),
+            ("instance", "gw:1"),
+        ]),
         "PushedJobStale".to_string(),
     )]
 }
@@ -69,7 +73,13 @@ fn sample_rows() -> Vec<GroupRow> {
             5.0,
         ),
     ];
-    build_rows(&groups, &intervals, &alerts(), &StaleThresholds::default(), NOW)
+    build_rows(
+        &groups,
+        &intervals,
+        &alerts(),
+        &StaleThresholds::default(),
+        NOW,
+    )
 }
 
 #[test]

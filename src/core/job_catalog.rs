@@ -42,7 +42,10 @@ mod tests {
 
     fn group(labels: &[(&str, &str)], families: &[&str]) -> GatewayGroup {
         GatewayGroup {
-            labels: labels.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+            labels: labels
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
             last_push_successful: true,
             push_time: Some(1.0),
             push_failure_time: None,
@@ -62,14 +65,32 @@ mod tests {
     #[test]
     fn the_catalog_lists_what_jobs_push() {
         let groups = vec![
-            group(&[("job", "u/a")], &["job_records_processed", "push_time_seconds"]),
-            group(&[("job", "f/b"), ("tag", "x")], &["job_records_processed", "push_failure_time_seconds"]),
-            group(&[("job", "f/b"), ("tag", "y"), ("instance", "w1")], &["pages"]),
+            group(
+                &[("job", "u/a")],
+                &["job_records_processed", "push_time_seconds"],
+            ),
+            group(
+                &[("job", "f/b"), ("tag", "x")],
+                &["job_records_processed", "push_failure_time_seconds"],
+            ),
+            group(
+                &[("job", "f/b"), ("tag", "y"), ("instance", "w1")],
+                &["pages"],
+            ),
         ];
-        assert_eq!(metric_names(&groups), vec!["job_records_processed", "pages"]);
-        assert_eq!(jobs_with_metric(&groups, "job_records_processed"), vec!["f/b", "u/a"]);
+        assert_eq!(
+            metric_names(&groups),
+            vec!["job_records_processed", "pages"]
+        );
+        assert_eq!(
+            jobs_with_metric(&groups, "job_records_processed"),
+            vec!["f/b", "u/a"]
+        );
         assert_eq!(jobs_with_metric(&groups, "nope"), Vec::<String>::new());
-        assert_eq!(extra_group_labels(&groups, &["f/b".to_string()]), vec!["instance", "tag"]);
+        assert_eq!(
+            extra_group_labels(&groups, &["f/b".to_string()]),
+            vec!["instance", "tag"]
+        );
         assert!(extra_group_labels(&groups, &["u/a".to_string()]).is_empty());
     }
 }

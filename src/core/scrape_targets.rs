@@ -8,7 +8,10 @@ use std::collections::BTreeMap;
 pub fn by_pool(targets: &[Target]) -> Vec<(String, Vec<Target>)> {
     let mut pools: BTreeMap<String, Vec<Target>> = BTreeMap::new();
     for t in targets {
-        pools.entry(t.scrape_pool.clone()).or_default().push(t.clone());
+        pools
+            .entry(t.scrape_pool.clone())
+            .or_default()
+            .push(t.clone());
     }
     pools
         .into_iter()
@@ -55,9 +58,16 @@ mod tests {
 
     #[test]
     fn pools_are_grouped_and_sorted() {
-        let targets = vec![target("windmill_worker", "w2:8001", "up"), target("prometheus", "p:9090", "up"), target("windmill_worker", "w1:8001", "up")];
+        let targets = vec![
+            target("windmill_worker", "w2:8001", "up"),
+            target("prometheus", "p:9090", "up"),
+            target("windmill_worker", "w1:8001", "up"),
+        ];
         let pools = by_pool(&targets);
-        assert_eq!(pools.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(), vec!["prometheus", "windmill_worker"]);
+        assert_eq!(
+            pools.iter().map(|(p, _)| p.as_str()).collect::<Vec<_>>(),
+            vec!["prometheus", "windmill_worker"]
+        );
         assert_eq!(pools[1].1[0].labels["instance"], "w1:8001");
     }
 
@@ -71,7 +81,10 @@ mod tests {
         ];
         assert_eq!(
             down_alerts(&targets),
-            vec!["prometheus_gateway: 1 of 1 targets down", "windmill_worker: 1 of 2 targets down"]
+            vec![
+                "prometheus_gateway: 1 of 1 targets down",
+                "windmill_worker: 1 of 2 targets down"
+            ]
         );
         assert!(down_alerts(&[target("windmill_server", "s", "up")]).is_empty());
     }

@@ -62,8 +62,11 @@ pub fn format_utc(epoch_secs: f64) -> String {
 pub fn parse_rfc3339(s: &str) -> Option<f64> {
     let (date, rest) = s.trim().split_once(['T', 't', ' '])?;
     let mut d = date.splitn(3, '-');
-    let (y, m, day): (i64, u32, u32) =
-        (d.next()?.parse().ok()?, d.next()?.parse().ok()?, d.next()?.parse().ok()?);
+    let (y, m, day): (i64, u32, u32) = (
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+        d.next()?.parse().ok()?,
+    );
     // RFC 3339 years have four digits; larger ones would overflow the day count below.
     if y <= 1 || y > 9999 {
         return None;
@@ -86,7 +89,12 @@ pub fn parse_rfc3339(s: &str) -> Option<f64> {
             sign * (oh * 3600 + om * 60)
         }
     };
-    if !(1..=12).contains(&m) || !(1..=31).contains(&day) || hh > 23 || mm > 59 || !(0.0..61.0).contains(&ss) {
+    if !(1..=12).contains(&m)
+        || !(1..=31).contains(&day)
+        || hh > 23
+        || mm > 59
+        || !(0.0..61.0).contains(&ss)
+    {
         return None;
     }
     let days = super::time_range::days_from_civil(y, m, day);
@@ -138,10 +146,22 @@ mod tests {
         assert_eq!(parse_rfc3339("2023-11-14T22:13:20Z"), Some(1_700_000_000.0));
         let frac = parse_rfc3339("2023-11-14T22:13:20.5Z").unwrap();
         assert!((frac - 1_700_000_000.5).abs() < 1e-6);
-        assert_eq!(parse_rfc3339("2023-11-14T23:13:20+01:00"), Some(1_700_000_000.0));
-        assert_eq!(parse_rfc3339("2023-11-14T17:13:20-05:00"), Some(1_700_000_000.0));
+        assert_eq!(
+            parse_rfc3339("2023-11-14T23:13:20+01:00"),
+            Some(1_700_000_000.0)
+        );
+        assert_eq!(
+            parse_rfc3339("2023-11-14T17:13:20-05:00"),
+            Some(1_700_000_000.0)
+        );
         assert_eq!(parse_rfc3339("0001-01-01T00:00:00Z"), None);
-        for bad in ["", "2023-11-14", "2023-11-14T22:13Z", "garbage", "2023-13-14T22:13:20Z"] {
+        for bad in [
+            "",
+            "2023-11-14",
+            "2023-11-14T22:13Z",
+            "garbage",
+            "2023-13-14T22:13:20Z",
+        ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
     }

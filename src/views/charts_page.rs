@@ -7,7 +7,9 @@ use crate::core::chart_data::{job_legend, range_data, Grid, RangeData};
 use crate::core::endpoints::prometheus_graph_link;
 use crate::core::error::{ApiError, Backend};
 use crate::core::job_catalog::{extra_group_labels, jobs_with_metric, metric_names};
-use crate::core::job_queries::{detect_job_label, duration, gateway_scrape_interval, irate_window, JobLabel, JobQuery};
+use crate::core::job_queries::{
+    detect_job_label, duration, gateway_scrape_interval, irate_window, JobLabel, JobQuery,
+};
 use crate::core::step::{align_range, auto_step};
 use crate::core::time_format::format_duration;
 use crate::core::time_range::TimeRange;
@@ -42,7 +44,10 @@ struct Expressions {
 
 /// Chart width in pixels, to pick a step with about one point per pixel column.
 fn chart_width() -> f64 {
-    let w = web_sys::window().and_then(|w| w.inner_width().ok()).and_then(|v| v.as_f64()).unwrap_or(1200.0);
+    let w = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1200.0);
     (w - 80.0).clamp(300.0, 1600.0)
 }
 
@@ -64,10 +69,23 @@ pub fn ChartsPage() -> impl IntoView {
         let base = settings.with_untracked(|s| s.prometheus_base.clone());
         async move {
             let now = now_secs();
-            let series = api::prometheus::series(&base, &["push_time_seconds"], Some(now - 3600.0), Some(now)).await?.data;
+            let series = api::prometheus::series(
+                &base,
+                &["push_time_seconds"],
+                Some(now - 3600.0),
+                Some(now),
+            )
+            .await?
+            .data;
             // Prometheus-compatible servers without a targets API still chart, with a fallback window.
-            let targets = api::prometheus::targets(&base).await.map(|a| a.data).unwrap_or_default();
-            Ok(ScrapeSetup { job_label: detect_job_label(&series), scrape_interval: gateway_scrape_interval(&targets, &series) })
+            let targets = api::prometheus::targets(&base)
+                .await
+                .map(|a| a.data)
+                .unwrap_or_default();
+            Ok(ScrapeSetup {
+                job_label: detect_job_label(&series),
+                scrape_interval: gateway_scrape_interval(&targets, &series),
+            })
         }
     });
     Effect::new(move || {
@@ -76,29 +94,64 @@ pub fn ChartsPage() -> impl IntoView {
         setup.restart();
     });
 
-    let metrics = Memo::new(move |_| groups.last_good.with(|g| g.as_ref().map(|(g, _)| metric_names(g)).unwrap_or_default()));
+    let metrics = Memo::new(move |_| {
+        groups
+            .last_good
+            .with(|g| g.as_ref().map(|(g, _)| metric_names(g)).unwrap_or_default())
+    });
     let jobs_for_metric = Memo::new(move |_| {
         let metric = state.with(|s| s.metric.clone());
-        groups.last_good.with(|g| g.as_ref().map(|(g, _)| jobs_with_metric(g, &metric)).unwrap_or_default())
+        groups.last_good.with(|g| {
+            g.as_ref()
+                .map(|(g, _)| jobs_with_metric(g, &metric))
+                .unwrap_or_default()
+        })
     });
     let chosen_jobs = Memo::new(move |_| {
         let picked = state.with(|s| s.jobs.clone());
-        if picked.is_empty() { jobs_for_metric.get() } else { picked }
+        if picked.is_empty() {
+            jobs_for_metric.get()
+        } else {
+            picked
+        }
     });
-    let scrape_interval = Memo::new(move |_| setup.last_good.with(|s| s.as_ref().and_then(|(s, _)| s.scrape_interval)));
+    let scrape_interval = Memo::new(move |_| {
+        setup
+            .last_good
+            .with(|s| s.as_ref().and_then(|(s, _)| s.scrape_interval))
+    });
     let expressions = Memo::new(move |_| {
-        let job_label = setup.last_good.with(|s| s.as_ref().map(|(s, _)| s.job_label))?;
+        let job_label = setup
+            .last_good
+            .with(|s| s.as_ref().map(|(s, _)| s.job_label))?;
         let jobs = chosen_jobs.get();
         if jobs.is_empty() {
             return None;
         }
-        let extra = groups.last_good.with(|g| g.as_ref().map(|(g, _)| extra_group_labels(g, &jobs)).unwrap_or_default());
-        let query = JobQuery { metric: state.with(|s| s.metric.clone()), jobs, job_label, extra_group_labels: extra };
+        let extra = groups.last_good.with(|g| {
+            g.as_ref()
+                .map(|(g, _)| extra_group_labels(g, &jobs))
+                .unwrap_or_default()
+        });
+        let query = JobQuery {
+            metric: state.with(|s| s.metric.clone()),
+            jobs,
+            job_label,
+            extra_group_labels: extra,
+        };
         let window = irate_window(scrape_interval.get().unwrap_or(FALLBACK_SCRAPE_SECS));
-        Some(Expressions { raw: query.raw(), irate: query.irate_adjusted(window), gated: query.freshness_gated(GATE_INTERVALS) })
+        Some(Expressions {
+            raw: query.raw(),
+            irate: query.irate_adjusted(window),
+            gated: query.freshness_gated(GATE_INTERVALS),
+        })
     });
 
-    let grid = RwSignal::new(Grid { start: 0.0, step: 1.0, len: 0 });
+    let grid = RwSignal::new(Grid {
+        start: 0.0,
+        step: 1.0,
+        len: 0,
+    });
     let plan_grid = move || {
         let (range, min_step) = state.with_untracked(|s| (s.range, s.min_step));
         let (start, end) = range.bounds(now_secs());
@@ -114,10 +167,19 @@ pub fn ChartsPage() -> impl IntoView {
             let grid = grid.get_untracked();
             async move {
                 let Some(expr) = expr else {
-                    return Ok(RangeData { grid, series: Vec::new(), warnings: Vec::new() });
+                    return Ok(RangeData {
+                        grid,
+                        series: Vec::new(),
+                        warnings: Vec::new(),
+                    });
                 };
-                let answer = api::prometheus::range_query(&base, &expr, grid.start, grid.end(), grid.step).await?;
-                range_data(grid, answer, job_legend).map_err(|detail| ApiError::Malformed { backend: Backend::Prometheus, detail })
+                let answer =
+                    api::prometheus::range_query(&base, &expr, grid.start, grid.end(), grid.step)
+                        .await?;
+                range_data(grid, answer, job_legend).map_err(|detail| ApiError::Malformed {
+                    backend: Backend::Prometheus,
+                    detail,
+                })
             }
         })
     };
@@ -174,7 +236,8 @@ pub fn ChartsPage() -> impl IntoView {
     };
     let now = Signal::derive(move || grid.get().end());
     let auto_refresh = RwSignal::new(15u32);
-    let min_step_text = move || state.with(|s| s.min_step.map(|m| m.to_string()).unwrap_or_default());
+    let min_step_text =
+        move || state.with(|s| s.min_step.map(|m| m.to_string()).unwrap_or_default());
 
     view! {
         <section class="page" aria-labelledby="page-title">

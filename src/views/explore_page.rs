@@ -34,14 +34,22 @@ pub fn ExplorePage() -> impl IntoView {
     // Back/forward: the input follows the URL.
     Effect::new(move || draft.set(state.with(|s| s.expr.clone())));
 
-    let grid = RwSignal::new(Grid { start: 0.0, step: 1.0, len: 0 });
+    let grid = RwSignal::new(Grid {
+        start: 0.0,
+        step: 1.0,
+        len: 0,
+    });
     let graph = Poll::new(move || {
         let base = settings.with_untracked(|s| s.prometheus_base.clone());
         let expr = state.with_untracked(|s| s.expr.clone());
         let g = grid.get_untracked();
         async move {
-            let answer = api::prometheus::range_query(&base, &expr, g.start, g.end(), g.step).await?;
-            range_data(g, answer, series_legend).map_err(|detail| ApiError::Malformed { backend: Backend::Prometheus, detail })
+            let answer =
+                api::prometheus::range_query(&base, &expr, g.start, g.end(), g.step).await?;
+            range_data(g, answer, series_legend).map_err(|detail| ApiError::Malformed {
+                backend: Backend::Prometheus,
+                detail,
+            })
         }
     });
     let table = Poll::<Answer<QueryResult>>::new(move || {
@@ -76,7 +84,10 @@ pub fn ExplorePage() -> impl IntoView {
     });
     let run = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        set_state(ExploreState { expr: draft.get_untracked().trim().to_string(), ..state.get_untracked() });
+        set_state(ExploreState {
+            expr: draft.get_untracked().trim().to_string(),
+            ..state.get_untracked()
+        });
     };
     let as_table = move || state.with(|s| s.table);
 

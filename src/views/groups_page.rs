@@ -5,7 +5,9 @@ use crate::browser::now_secs;
 use crate::core::freshness::Freshness;
 use crate::core::group_table::{build_rows, matches_text, summarize, GroupRow, SortColumn};
 use crate::core::model::gateway::GatewayGroup;
-use crate::core::push_interval::{firing_alerts, interval_expr, intervals_from_result, ALERTS_EXPR, HISTORY_WINDOW};
+use crate::core::push_interval::{
+    firing_alerts, interval_expr, intervals_from_result, ALERTS_EXPR, HISTORY_WINDOW,
+};
 use crate::settings_store::use_settings;
 use crate::views::bulk_cleanup_dialog::BulkCleanupDialog;
 use crate::views::delete_group_dialog::DeleteGroupDialog;

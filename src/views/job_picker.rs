@@ -34,7 +34,11 @@ pub fn JobPicker(
     let is_checked = move |job: &str| chosen.with(|c| c.is_empty() || c.iter().any(|j| j == job));
     let toggle = move |job: String, on: bool| {
         let all = jobs.get_untracked();
-        let mut next: Vec<String> = if chosen.with_untracked(Vec::is_empty) { all.clone() } else { chosen.get_untracked() };
+        let mut next: Vec<String> = if chosen.with_untracked(Vec::is_empty) {
+            all.clone()
+        } else {
+            chosen.get_untracked()
+        };
         if on {
             if !next.contains(&job) {
                 next.push(job);

@@ -55,7 +55,12 @@ impl<T: Clone + 'static> Poll<T> {
                 handle.abort();
             }
         });
-        Poll { action, in_flight, last_good, error }
+        Poll {
+            action,
+            in_flight,
+            last_good,
+            error,
+        }
     }
 
     /// For timers: starts a request unless one is already in flight, so a slow backend never

@@ -18,7 +18,11 @@ pub fn PromqlBox(
                 let promise = c.write_text(&text);
                 leptos::task::spawn_local(async move {
                     let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
-                    copied.set(Some(if ok { "Copied" } else { "Copy failed: select the text and copy it" }));
+                    copied.set(Some(if ok {
+                        "Copied"
+                    } else {
+                        "Copy failed: select the text and copy it"
+                    }));
                 });
             }
             None => copied.set(Some("Copy failed: select the text and copy it")),

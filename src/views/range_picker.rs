@@ -30,7 +30,10 @@ pub fn RangePicker(
     };
     let apply = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        match (parse_local_datetime(&from.get(), offset), parse_local_datetime(&to.get(), offset)) {
+        match (
+            parse_local_datetime(&from.get(), offset),
+            parse_local_datetime(&to.get(), offset),
+        ) {
             (Some(start), Some(end)) if end > start => {
                 on_change.run(TimeRange::Between { start, end });
                 custom_open.set(false);

@@ -24,10 +24,16 @@ pub fn TargetsPage() -> impl IntoView {
         targets.restart();
     });
     let now = RwSignal::new(now_secs());
-    if let Ok(handle) = set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1)) {
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1))
+    {
         on_cleanup(move || handle.clear());
     }
-    let list = move || targets.last_good.with(|t| t.as_ref().map(|(t, _)| t.clone()).unwrap_or_default());
+    let list = move || {
+        targets
+            .last_good
+            .with(|t| t.as_ref().map(|(t, _)| t.clone()).unwrap_or_default())
+    };
     let auto_refresh = RwSignal::new(15u32);
 
     view! {

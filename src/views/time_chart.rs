@@ -2,7 +2,7 @@
 //! change and resize; a hover crosshair with the values at the nearest step; a legend that
 //! toggles series; and the same points as a table on request.
 
-use crate::chart::observe::{ResizeWatch, ThemeWatch};
+use crate::chart::observe::ChartWatch;
 use crate::chart::render::{render, Frame, PlotArea};
 use crate::chart::theme::Theme;
 use crate::core::chart_data::{ChartSeries, Grid};
@@ -18,6 +18,8 @@ use std::collections::HashSet;
 pub const CHART_HEIGHT_PX: u32 = 280;
 /// Tooltip lines at most; the table lists every series.
 const TOOLTIP_ROWS: usize = 20;
+const NO_DATA: &str = "No data";
+const LOADING: &str = "Loading…";
 
 /// The browser's current offset from UTC, minutes east (JavaScript counts the other way).
 pub fn browser_utc_offset_min() -> i32 {
@@ -35,7 +37,11 @@ pub fn TimeChart(
     /// Minutes east of UTC for times; the browser's own offset when not given.
     #[prop(optional, into)]
     utc_offset_min: Option<Signal<i32>>,
+    /// True while the first answer is awaited: an empty chart says "Loading…", not "No data".
+    #[prop(optional, into)]
+    loading: Option<Signal<bool>>,
 ) -> impl IntoView {
+    let loading = loading.unwrap_or_else(|| Signal::derive(|| false));
     // One copy per data change, however often the legend, tooltip and table read it.
     let series = Memo::new(move |_| series.get());
     let grid = Memo::new(move |_| grid.get());
@@ -51,29 +57,27 @@ pub fn TimeChart(
     let plot = RwSignal::new(None::<PlotArea>);
     let hover_x = RwSignal::new(None::<f64>);
     let show_table = RwSignal::new(false);
-    let watches = StoredValue::new_local(None::<(Option<ResizeWatch>, ThemeWatch)>);
+    let watches = StoredValue::new_local(None::<ChartWatch>);
 
     Effect::new(move || {
         let Some(wrap) = wrap_ref.get() else { return };
         if watches.with_value(Option::is_some) {
             return;
         }
-        let element: web_sys::Element = (*wrap).clone().into();
-        let measure = move || {
-            let w = element.client_width().max(0) as u32;
-            if width.get_untracked() != w {
-                width.set(w);
-            }
-        };
-        measure();
-        let resize = ResizeWatch::new(&wrap, measure);
-        let themes = ThemeWatch::new(move || {
-            let now = Theme::from_document();
-            if theme.get_untracked() != now {
-                theme.set(now);
-            }
-        });
-        watches.set_value(Some((resize, themes)));
+        let watch = ChartWatch::new(
+            &wrap,
+            move |w| {
+                if width.get_untracked() != w {
+                    width.set(w);
+                }
+            },
+            move |now| {
+                if theme.get_untracked() != now {
+                    theme.set(now);
+                }
+            },
+        );
+        watches.set_value(Some(watch));
     });
     on_cleanup(move || {
         // Dropping the watchers disconnects them.
@@ -103,6 +107,7 @@ pub fn TimeChart(
             web_sys::HtmlElement::style(&canvas).set_property("width", &format!("{css_width}px"));
         let theme = theme.get();
         let utc_offset_min = offset.get();
+        let empty_message = if loading.get() { LOADING } else { NO_DATA };
         let drawn = series.with(|s| {
             grid.with(|g| {
                 hidden.with(|h| {
@@ -114,6 +119,7 @@ pub fn TimeChart(
                         theme: &theme,
                         utc_offset_min,
                         dpr,
+                        empty_message,
                     };
                     render(&canvas, &frame)
                 })
@@ -182,7 +188,7 @@ pub fn TimeChart(
                 aria-hidden="true"
                 style=format!("position:absolute;pointer-events:none;width:1px;left:{x}px;top:{}px;height:{}px", area.top, area.height)
             ></div>
-            <div class="chart-tooltip" role="status" style=format!("position:absolute;pointer-events:none;top:{}px;{side}", area.top + 4.0)>
+            <div class="chart-tooltip" aria-hidden="true" style=format!("position:absolute;pointer-events:none;top:{}px;{side}", area.top + 4.0)>
                 <div class="time">{time}</div>
                 <ul>{rows}</ul>
                 {(more > 0).then(|| view! { <div class="more">{format!("… and {more} more")}</div> })}
@@ -190,14 +196,17 @@ pub fn TimeChart(
         })
     };
 
+    let figure_label = title.clone();
     let label = {
         let title = title.clone();
         move || {
+            let empty = if loading.get() { LOADING } else { NO_DATA };
             describe(
                 &title,
                 series.with(Vec::len),
                 hidden.with(HashSet::len),
                 plot.get(),
+                empty,
             )
         }
     };
@@ -207,7 +216,7 @@ pub fn TimeChart(
         Some(_) => "drawn",
     };
     view! {
-        <figure class="time-chart" data-state=state data-drawn=move || plot.get().map(|p| p.drawn).unwrap_or(0)>
+        <figure class="time-chart" aria-label=figure_label data-state=state data-drawn=move || plot.get().map(|p| p.drawn).unwrap_or(0)>
             <div class="chart-plot" node_ref=wrap_ref style="position:relative;overflow:hidden">
                 <canvas
                     node_ref=canvas_ref
@@ -240,10 +249,16 @@ pub fn TimeChart(
 }
 
 /// The canvas' accessible name: what is plotted, or that nothing is.
-fn describe(title: &str, series: usize, hidden: usize, plot: Option<PlotArea>) -> String {
+fn describe(
+    title: &str,
+    series: usize,
+    hidden: usize,
+    plot: Option<PlotArea>,
+    empty: &str,
+) -> String {
     match plot {
         Some(p) if p.drawn == 0 && hidden > 0 => format!("{title}: all series hidden"),
-        Some(p) if p.drawn == 0 => format!("{title}: No data"),
+        Some(p) if p.drawn == 0 => format!("{title}: {empty}"),
         _ => format!("{title}: line chart of {series} series (\"Show as table\" lists the values)"),
     }
 }

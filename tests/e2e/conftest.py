@@ -1,9 +1,13 @@
 """End-to-end fixtures: the real local stack (scripts/lib/stack.sh) on test ports, without the
-simulator, plus a headless Chromium.
+push simulator but with the simulated Windmill (simulator/windmill_metrics.py) and a second
+gateway, plus a headless Chromium.
 
 Environment overrides: GATEWATCH_E2E_PROMETHEUS_PORT (19090), GATEWATCH_E2E_PUSHGATEWAY_PORT
-(19091), GATEWATCH_E2E_HTTP_PORT (18080), GATEWATCH_E2E_RUN_DIR (.run/e2e) and GATEWATCH_DIST
-(dist/, the trunk release build).
+(19091), GATEWATCH_E2E_HTTP_PORT (18080), GATEWATCH_E2E_PUSHGATEWAY_2_PORT (19092),
+GATEWATCH_E2E_WINDMILL_SIM_PORT (19801; workers on the next 3 ports), GATEWATCH_E2E_VMALERT_PORT
+(18880), GATEWATCH_E2E_RUN_DIR (.run/e2e) and GATEWATCH_DIST (dist/, the trunk release build).
+GATEWATCH_E2E_BACKEND: prometheus (default) or victoriametrics, the stack's GATEWATCH_BACKEND.
+GATEWATCH_E2E_WINDMILL_SIM / GATEWATCH_E2E_SECOND_GATEWAY: 0 leaves that part out (default 1).
 """
 import os
 import shutil
@@ -26,6 +30,10 @@ class Stack:
     gateway: str  # host:port for prometheus_client
     dist: Path
     run_dir: Path
+    backend: str = "prometheus"  # or "victoriametrics"
+    gateway2_url: str = ""  # the second gateway, direct ("" when not started)
+    gateway2: str = ""  # its host:port for prometheus_client
+    windmill_sim_urls: tuple = ()  # the simulated Windmill server, then its workers (direct)
 
 
 def _stack_sh(command, run_dir, env):
@@ -35,13 +43,27 @@ def _stack_sh(command, run_dir, env):
     )
 
 
+def _flag(name, default="1"):
+    value = os.environ.get(name, default)
+    if value not in ("0", "1"):
+        pytest.exit(f"{name} must be 0 or 1, not {value!r}", 1)
+    return value == "1"
+
+
 @pytest.fixture(scope="session")
 def stack():
     ports = {
         "GATEWATCH_PROMETHEUS_PORT": os.environ.get("GATEWATCH_E2E_PROMETHEUS_PORT", "19090"),
         "GATEWATCH_PUSHGATEWAY_PORT": os.environ.get("GATEWATCH_E2E_PUSHGATEWAY_PORT", "19091"),
         "GATEWATCH_HTTP_PORT": os.environ.get("GATEWATCH_E2E_HTTP_PORT", "18080"),
+        "GATEWATCH_PUSHGATEWAY_2_PORT": os.environ.get("GATEWATCH_E2E_PUSHGATEWAY_2_PORT", "19092"),
+        "GATEWATCH_WINDMILL_SIM_PORT": os.environ.get("GATEWATCH_E2E_WINDMILL_SIM_PORT", "19801"),
+        "GATEWATCH_VMALERT_PORT": os.environ.get("GATEWATCH_E2E_VMALERT_PORT", "18880"),
     }
+    backend = os.environ.get("GATEWATCH_E2E_BACKEND", "prometheus")
+    if backend not in ("prometheus", "victoriametrics"):
+        pytest.exit(f"GATEWATCH_E2E_BACKEND must be prometheus or victoriametrics, not {backend!r}", 1)
+    windmill_sim, second_gateway = _flag("GATEWATCH_E2E_WINDMILL_SIM"), _flag("GATEWATCH_E2E_SECOND_GATEWAY")
     run_dir = Path(os.environ.get("GATEWATCH_E2E_RUN_DIR", ROOT / ".run/e2e")).resolve()
     dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist")).resolve()
     if not (dist / "index.html").is_file():
@@ -50,6 +72,10 @@ def stack():
         **os.environ, **ports,
         "GATEWATCH_DIST": str(dist),
         "GATEWATCH_SIMULATOR": "0",
+        "GATEWATCH_WINDMILL_SIM": "1" if windmill_sim else "0",
+        "GATEWATCH_WINDMILL_SIM_WORKERS": "3",
+        "GATEWATCH_SECOND_GATEWAY": "1" if second_gateway else "0",
+        "GATEWATCH_BACKEND": backend,
         # Lets the tests prove that nginx, not the gateway, refuses the wipe.
         "GATEWATCH_PUSHGATEWAY_ARGS": "--web.enable-admin-api",
     }
@@ -58,7 +84,8 @@ def stack():
     started = _stack_sh("stack_start", run_dir, env)
     if started.returncode != 0:
         pytest.exit(f"stack_start failed:\n{started.stdout}{started.stderr}", 1)
-    gw_port = ports["GATEWATCH_PUSHGATEWAY_PORT"]
+    gw_port, gw2_port = ports["GATEWATCH_PUSHGATEWAY_PORT"], ports["GATEWATCH_PUSHGATEWAY_2_PORT"]
+    sim_port = int(ports["GATEWATCH_WINDMILL_SIM_PORT"])
     try:
         yield Stack(
             base_url=f"http://127.0.0.1:{ports['GATEWATCH_HTTP_PORT']}",
@@ -67,6 +94,10 @@ def stack():
             gateway=f"127.0.0.1:{gw_port}",
             dist=dist,
             run_dir=run_dir,
+            backend=backend,
+            gateway2_url=f"http://127.0.0.1:{gw2_port}" if second_gateway else "",
+            gateway2=f"127.0.0.1:{gw2_port}" if second_gateway else "",
+            windmill_sim_urls=tuple(f"http://127.0.0.1:{sim_port + i}" for i in range(4)) if windmill_sim else (),
         )
     finally:
         stopped = _stack_sh("stack_stop", run_dir, env)

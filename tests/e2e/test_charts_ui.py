@@ -78,8 +78,9 @@ def test_irate_adjusted_drops_to_zero_when_pushes_stop(browser, stack):
         p.find_element(By.XPATH, ".//button[contains(., 'table')]").click()
 
     def newest_value(title):
+        # Newest row first; its time is a row header (th), the first td is the series' value.
         cells = panel(browser, title).find_elements(By.CSS_SELECTOR, "table tbody tr:first-child td")
-        return cells[1].text if len(cells) > 1 else None
+        return cells[0].text if cells else None
 
     wait_until(lambda: newest_value("Raw value") == str(last_value), timeout=15, what="raw table shows the last value")
     wait_until(lambda: newest_value("Irate-adjusted") == "0", timeout=15, what="irate table shows 0")

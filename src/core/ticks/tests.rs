@@ -123,28 +123,36 @@ fn full_times_name_the_offset() {
 #[test]
 fn value_axes_include_zero_only_when_it_is_near() {
     let axis = value_axis(3.0, 97.0, 5);
-    assert_eq!((axis.lo, axis.hi, axis.step), (0.0, 100.0, 20.0));
-    assert_eq!(axis.ticks, [0.0, 20.0, 40.0, 60.0, 80.0, 100.0]);
+    assert_eq!((axis.lo, axis.hi, axis.step), (0.0, 101.85, 25.0));
+    assert_eq!(axis.ticks, [0.0, 25.0, 50.0, 75.0, 100.0]);
     let push_times = value_axis(T0, T0 + 600.0, 5);
-    assert_eq!((push_times.lo, push_times.hi), (T0, T0 + 600.0));
-    assert_eq!(push_times.step, 200.0);
+    assert_eq!((push_times.lo, push_times.hi), (T0 - 30.0, T0 + 630.0));
+    assert_eq!(push_times.ticks, [T0, T0 + 200.0, T0 + 400.0, T0 + 600.0]);
     let negative = value_axis(-50.0, -10.0, 5);
-    assert_eq!((negative.lo, negative.hi), (-50.0, 0.0));
+    assert_eq!((negative.lo, negative.hi), (-52.5, 0.0));
+    assert_eq!(negative.ticks, [-40.0, -20.0, 0.0]);
     let mixed = value_axis(-3.0, 7.0, 5);
-    assert_eq!((mixed.lo, mixed.hi, mixed.step), (-4.0, 8.0, 2.0));
+    assert_eq!((mixed.lo, mixed.hi, mixed.step), (-3.5, 7.5, 2.5));
+    assert_eq!(mixed.ticks, [-2.5, 0.0, 2.5, 5.0, 7.5]);
+}
+
+#[test]
+fn the_range_is_the_data_plus_a_margin_not_the_next_round_ticks() {
+    // 100 series around 0..1000: no band of -250..0 below the data.
+    let axis = value_axis(-2.2, 1017.0, 5);
+    assert!(axis.lo > -60.0 && axis.hi < 1075.0, "{axis:?}");
+    assert!(axis.ticks.iter().all(|t| *t >= axis.lo && *t <= axis.hi));
+    assert!(axis.ticks.len() >= 3);
 }
 
 #[test]
 fn flat_empty_and_extreme_data_still_get_an_axis() {
-    assert_eq!(
-        value_axis(0.0, 0.0, 5).ticks,
-        [0.0, 0.2, 0.4, 0.6000000000000001, 0.8, 1.0]
-    );
+    assert_eq!(value_axis(0.0, 0.0, 5).ticks, [0.0, 0.25, 0.5, 0.75, 1.0]);
     let constant = value_axis(42.0, 42.0, 5);
     assert!(constant.lo == 0.0 && constant.hi >= 84.0);
     let negative = value_axis(-5.0, -5.0, 5);
-    assert_eq!((negative.lo, negative.hi), (-10.0, 0.0));
-    assert_eq!(value_axis(f64::NAN, 1.0, 5).hi, 1.0);
+    assert!(negative.lo <= -10.0 && negative.hi == 0.0);
+    assert_eq!(value_axis(f64::NAN, 1.0, 5).lo, 0.0);
     assert_eq!(value_axis(f64::INFINITY, f64::NEG_INFINITY, 5).lo, 0.0);
     let huge = value_axis(-f64::MAX, f64::MAX, 5);
     assert!(huge.lo.is_finite() && huge.hi.is_finite() && huge.ticks.len() >= 2);

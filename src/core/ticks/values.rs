@@ -2,7 +2,7 @@
 
 use crate::core::value_format::format_value;
 
-/// The y range to draw and its ticks (`lo` and `hi` are themselves ticks).
+/// The y range to draw and the ticks inside it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ValueAxis {
     pub lo: f64,
@@ -19,6 +19,9 @@ const HUGE: f64 = 1e300;
 /// Zero is included when the data sits closer to it than its own spread (0..100 random numbers,
 /// counts, durations: the baseline matters), not for values far from it (`push_time_seconds`
 /// around 1.7e9 would become a flat line). A constant series is drawn in the middle of 0..2v.
+/// The range is the data's plus 5% at each end not pinned to zero, so lines never touch the
+/// frame; ticks are the round values inside (snapping the range out to the next tick could waste
+/// a fifth of the height, e.g. -250..1250 for data in -2..1017).
 pub fn value_axis(min: f64, max: f64, max_ticks: usize) -> ValueAxis {
     let (mut lo, mut hi) = if min.is_finite() && max.is_finite() && min <= max {
         (min.clamp(-HUGE, HUGE), max.clamp(-HUGE, HUGE))
@@ -40,6 +43,13 @@ pub fn value_axis(min: f64, max: f64, max_ticks: usize) -> ValueAxis {
             hi = 0.0;
         }
     }
+    let pad = (hi - lo) * 0.05;
+    if lo != 0.0 {
+        lo -= pad;
+    }
+    if hi != 0.0 {
+        hi += pad;
+    }
     let step = nice_value_step((hi - lo) / max_ticks.max(2) as f64);
     if !(step.is_normal() && step > 0.0) {
         return ValueAxis {
@@ -49,14 +59,14 @@ pub fn value_axis(min: f64, max: f64, max_ticks: usize) -> ValueAxis {
             ticks: vec![lo, hi],
         };
     }
-    let (first, last) = ((lo / step).floor(), (hi / step).ceil());
+    let (first, last) = ((lo / step).ceil(), (hi / step).floor());
     // Multiplying (rather than adding steps) keeps float noise out of the labels.
-    let ticks: Vec<f64> = (0..=(last - first) as i64)
+    let ticks: Vec<f64> = (0..=(last - first).max(-1.0) as i64)
         .map(|k| (first + k as f64) * step)
         .collect();
     ValueAxis {
-        lo: first * step,
-        hi: last * step,
+        lo,
+        hi,
         step,
         ticks,
     }
