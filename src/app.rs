@@ -7,6 +7,7 @@ use crate::views::groups_page::GroupsPage;
 use crate::views::header::Header;
 use crate::views::not_found::NotFound;
 use crate::views::targets_page::TargetsPage;
+use crate::views::windmill_page::WindmillPage;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
@@ -27,6 +28,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/charts") view=ChartsPage />
                     <Route path=path!("/explore") view=ExplorePage />
                     <Route path=path!("/targets") view=TargetsPage />
+                    <Route path=path!("/windmill") view=WindmillPage />
                 </Routes>
             </main>
         </Router>

@@ -26,3 +26,4 @@ pub mod time_format;
 pub mod time_range;
 pub mod url_state;
 pub mod value_format;
+pub mod windmill_panels;

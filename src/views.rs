@@ -25,3 +25,4 @@ pub mod refresh_control;
 pub mod settings_dialog;
 pub mod targets_page;
 pub mod time_chart;
+pub mod windmill_page;

@@ -16,7 +16,7 @@ async fn header_lists_every_view_and_marks_the_current_one() {
     let app = mount_app();
     leptos::task::tick().await;
     let nav = app.text("nav[aria-label='Views']");
-    for view in ["Groups", "Charts", "Explore", "Targets"] {
+    for view in ["Groups", "Charts", "Explore", "Targets", "Windmill"] {
         assert!(nav.contains(view), "nav lacks {view}: {nav}");
     }
     let charts = app

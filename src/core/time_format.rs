@@ -10,7 +10,8 @@ pub fn format_duration(secs: f64) -> String {
         return if secs == 0.0 {
             "0s".into()
         } else {
-            format!("{:.1}s", secs)
+            // Scrape durations are milliseconds: "3ms" reads better than "0.0s".
+            format!("{}ms", (secs * 1000.0).round().max(1.0))
         };
     }
     let total = secs.round() as u64;
@@ -122,7 +123,9 @@ mod tests {
     #[test]
     fn durations_use_two_units() {
         assert_eq!(format_duration(0.0), "0s");
-        assert_eq!(format_duration(0.25), "0.2s");
+        assert_eq!(format_duration(0.25), "250ms");
+        assert_eq!(format_duration(0.0031), "3ms");
+        assert_eq!(format_duration(0.0001), "1ms");
         assert_eq!(format_duration(42.4), "42s");
         assert_eq!(format_duration(60.0), "1m");
         assert_eq!(format_duration(303.0), "5m 3s");

@@ -16,6 +16,7 @@ pub fn Header() -> impl IntoView {
                 <A href="/charts">"Charts"</A>
                 <A href="/explore">"Explore"</A>
                 <A href="/targets">"Targets"</A>
+                <A href="/windmill">"Windmill"</A>
             </nav>
             <BackendHealth />
             <button
