@@ -306,3 +306,51 @@ async fn firing_alerts_are_shown_on_their_group() {
     assert!(status[1].contains("PushedJobStale"), "{status:?}");
     assert!(!status[0].contains("PushedJob"), "{status:?}");
 }
+
+#[wasm_bindgen_test]
+async fn several_gateways_get_a_gateway_column() {
+    let deleted = RwSignal::new(None::<GroupRow>);
+    let mut rows = rows(&[group(&[("job", "a")], 2.0), group(&[("job", "a")], 2.0)]);
+    rows[0].gateway = "/pushgateway".into();
+    rows[1].gateway = "/pushgateway-2".into();
+    let root = dom::document().create_element("div").unwrap();
+    dom::document().body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        provide_context(SettingsContext(RwSignal::new(Settings::default())));
+        let rows = rows.clone();
+        view! {
+            <GroupsTable
+                rows=Signal::derive(move || rows.clone())
+                sort=RwSignal::new((SortColumn::Job, false))
+                now=RwSignal::new(NOW)
+                loaded=Signal::derive(|| true)
+                show_gateway=Signal::derive(|| true)
+                on_delete=move |row: GroupRow| deleted.set(Some(row))
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let headers = root
+        .query_selector("table.groups thead")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(headers.contains("Gateway"), "{headers}");
+    let body = root
+        .query_selector("table.groups tbody")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap();
+    assert!(body.contains("/pushgateway-2"), "{body}");
+    // Same grouping key on two gateways: two distinct rows, the second one's delete names its gateway.
+    assert_eq!(root.query_selector_all("tr.group-row").unwrap().length(), 2);
+    root.query_selector("tr.group-row:nth-child(2) button.danger")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>()
+        .click();
+    leptos::task::tick().await;
+    assert_eq!(deleted.get_untracked().unwrap().gateway, "/pushgateway-2");
+}

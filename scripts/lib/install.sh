@@ -14,7 +14,8 @@ REQUIREMENTS="$GATEWATCH_ROOT/requirements-test.txt"
 declare -A APT_BINARIES=(
   [chromium]=chromium [chromedriver]=chromium-driver [prometheus]=prometheus [promtool]=prometheus
   [prometheus-pushgateway]=prometheus-pushgateway [nginx]=nginx-light
-  [victoria-metrics]=victoria-metrics [docker-compose]=docker-compose [envsubst]=gettext-base
+  [victoria-metrics]=victoria-metrics [vmalert]=victoria-metrics [docker-compose]=docker-compose
+  [envsubst]=gettext-base
 )
 
 # Tools from .tools (binaryen's wasm-opt) come first, then cargo's bin dir.

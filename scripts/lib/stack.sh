@@ -242,7 +242,9 @@ stack_start() {
       ${GATEWATCH_PUSHGATEWAY_ARGS:-}
   fi
   if [ -n "$sim_port" ]; then
-    _stack_spawn "$run" windmill-sim "$GATEWATCH_ROOT/.venv/bin/python" -u \
+    local py=$GATEWATCH_ROOT/.venv/bin/python # windmill_metrics.py needs only the stdlib
+    [ -x "$py" ] || py=python3
+    _stack_spawn "$run" windmill-sim "$py" -u \
       "$GATEWATCH_ROOT/simulator/windmill_metrics.py" --port "$sim_port" --workers "$sim_workers"
   fi
   _stack_spawn "$run" nginx "$nginx_bin" -p "$run" -e "$run/nginx-error.log" \

@@ -15,6 +15,8 @@ pub const RECHECK_CHUNK: usize = 24;
 /// What the preview showed for one group, to compare against the re-read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Previewed {
+    /// Base URL of the gateway holding the group.
+    pub gateway: String,
     pub labels: Labels,
     pub push_time: Option<f64>,
     pub push_failure_time: Option<f64>,
@@ -25,6 +27,7 @@ pub struct Previewed {
 impl Previewed {
     pub fn of(group: &GatewayGroup, expected_interval: Option<f64>, stale_after: f64) -> Self {
         Previewed {
+            gateway: String::new(),
             labels: group.labels.clone(),
             push_time: group.push_time,
             push_failure_time: group.push_failure_time,

@@ -14,6 +14,15 @@ pub struct GroupRow {
     pub freshness: Freshness,
     /// Alert rules firing for this group in Prometheus (e.g. PushedJobStale).
     pub alerts: Vec<String>,
+    /// The base URL of the gateway holding the group (set by the caller; several may be shown).
+    pub gateway: String,
+}
+
+impl GroupRow {
+    /// Identifies the row across refreshes: the gateway and the grouping key.
+    pub fn identity(&self) -> String {
+        format!("{}|{:?}", self.gateway, self.group.labels)
+    }
 }
 
 impl GroupRow {
@@ -59,6 +68,7 @@ pub fn build_rows(
             GroupRow {
                 freshness: classify(push_times(group), expected_interval, stale_after, now),
                 alerts: alerts_for_group(&group.labels, alerts),
+                gateway: String::new(),
                 group: Arc::clone(group),
                 expected_interval,
                 stale_after,

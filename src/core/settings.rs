@@ -44,6 +44,8 @@ impl Theme {
 pub struct Settings {
     pub prometheus_base: String,
     pub pushgateway_base: String,
+    /// Further gateways (HA pairs, per-team gateways), listed and cleaned alongside the first.
+    pub more_pushgateways: Vec<String>,
     /// Prometheus' own web UI, for "Open in Prometheus" links.
     pub prometheus_ui: String,
     pub theme: Theme,
@@ -58,6 +60,7 @@ impl Default for Settings {
         Settings {
             prometheus_base: DEFAULT_PROMETHEUS_BASE.to_string(),
             pushgateway_base: DEFAULT_PUSHGATEWAY_BASE.to_string(),
+            more_pushgateways: Vec::new(),
             prometheus_ui: DEFAULT_PROMETHEUS_UI.to_string(),
             theme: Theme::System,
             stale_after_secs: DEFAULT_STALE_AFTER_SECS,
@@ -80,6 +83,11 @@ impl Settings {
         Settings {
             prometheus_base: base(&parsed.prometheus_base, defaults.prometheus_base),
             pushgateway_base: base(&parsed.pushgateway_base, defaults.pushgateway_base),
+            more_pushgateways: parsed
+                .more_pushgateways
+                .iter()
+                .filter_map(|g| normalize_base_url(g).ok())
+                .collect(),
             prometheus_ui: base(&parsed.prometheus_ui, defaults.prometheus_ui),
             theme: parsed.theme,
             stale_after_secs: valid_threshold(parsed.stale_after_secs)
@@ -92,6 +100,17 @@ impl Settings {
         }
     }
 
+    /// Every gateway base URL, the first one first, without repeats.
+    pub fn gateways(&self) -> Vec<String> {
+        let mut all = vec![self.pushgateway_base.clone()];
+        for g in &self.more_pushgateways {
+            if !all.contains(g) {
+                all.push(g.clone());
+            }
+        }
+        all
+    }
+
     pub fn thresholds(&self) -> StaleThresholds {
         StaleThresholds {
             global_secs: self.stale_after_secs,
@@ -102,6 +121,15 @@ impl Settings {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
     }
+}
+
+/// Parses "one base URL per line" (blank lines ignored); names the first bad line.
+pub fn parse_gateway_list(text: &str) -> Result<Vec<String>, String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(|l| normalize_base_url(l).map_err(|e| format!("\"{l}\": {e}")))
+        .collect()
 }
 
 /// A stale threshold must be a positive, finite number of seconds.
@@ -186,6 +214,7 @@ mod tests {
         let s = Settings {
             prometheus_base: "http://p:9090".into(),
             pushgateway_base: "/gw".into(),
+            more_pushgateways: vec!["/pushgateway-2".into()],
             prometheus_ui: "https://prom.example".into(),
             theme: Theme::Dark,
             stale_after_secs: 120.0,
@@ -202,6 +231,22 @@ mod tests {
         assert_eq!(bad.stale_after_secs, DEFAULT_STALE_AFTER_SECS);
         assert_eq!(bad.per_job_stale_secs.len(), 1);
         assert_eq!(bad.thresholds().for_job("b"), 60.0);
+    }
+
+    #[test]
+    fn several_gateways() {
+        let parsed = parse_gateway_list("\n /pushgateway-2/ \nhttp://gw:9091\n").unwrap();
+        assert_eq!(parsed, vec!["/pushgateway-2", "http://gw:9091"]);
+        assert!(parse_gateway_list("/ok\nnot a url")
+            .unwrap_err()
+            .contains("not a url"));
+        let s = Settings {
+            more_pushgateways: vec!["/b".into(), "/pushgateway".into()],
+            ..Settings::default()
+        };
+        assert_eq!(s.gateways(), vec!["/pushgateway", "/b"]);
+        let bad = Settings::from_json(r#"{"more_pushgateways":["/ok","bad url"]}"#);
+        assert_eq!(bad.more_pushgateways, vec!["/ok"]);
     }
 
     #[test]

@@ -7,7 +7,6 @@ use crate::core::freshness::Freshness;
 use crate::core::group_table::GroupRow;
 use crate::core::grouping_key::GroupKey;
 use crate::core::model::gateway::Labels;
-use crate::settings_store::use_settings;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -17,7 +16,6 @@ pub fn BulkCleanupDialog(
     rows: Vec<GroupRow>,
     on_close: impl Fn() + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let settings = use_settings();
     let stale: Vec<GroupRow> = rows
         .into_iter()
         .filter(|r| r.freshness == Freshness::Stale)
@@ -27,17 +25,32 @@ pub fn BulkCleanupDialog(
     let progress = RwSignal::new((0usize, 0usize));
     let previews: Vec<Previewed> = stale
         .iter()
-        .map(|r| Previewed::of(&r.group, r.expected_interval, r.stale_after))
+        .map(|r| Previewed {
+            gateway: r.gateway.clone(),
+            ..Previewed::of(&r.group, r.expected_interval, r.stale_after)
+        })
         .collect();
     let run = Action::new_local(move |chosen: &Vec<Previewed>| {
-        let base = settings.with_untracked(|s| s.pushgateway_base.clone());
         let chosen = chosen.clone();
-        progress.set((0, chosen.len()));
+        let total = chosen.len();
+        progress.set((0, total));
         async move {
-            run_bulk(&base, chosen, move |done, total| {
-                progress.set((done, total))
-            })
-            .await
+            // One gateway after the other, each with its own re-reads; progress counts them all.
+            let mut outcomes = Vec::with_capacity(total);
+            for gateway in gateways_of(&chosen) {
+                let batch: Vec<Previewed> = chosen
+                    .iter()
+                    .filter(|p| p.gateway == gateway)
+                    .cloned()
+                    .collect();
+                let before = outcomes.len();
+                let done = run_bulk(&gateway, batch, move |d, _| {
+                    progress.set((before + d, total))
+                })
+                .await;
+                outcomes.extend(done);
+            }
+            outcomes
         }
     });
     let start = {
@@ -139,6 +152,17 @@ pub fn BulkCleanupDialog(
             </div>
         </div>
     }
+}
+
+/// The gateways of the chosen groups, in first-seen order.
+fn gateways_of(chosen: &[Previewed]) -> Vec<String> {
+    let mut gateways: Vec<String> = Vec::new();
+    for p in chosen {
+        if !gateways.contains(&p.gateway) {
+            gateways.push(p.gateway.clone());
+        }
+    }
+    gateways
 }
 
 fn key_text(labels: &Labels) -> String {

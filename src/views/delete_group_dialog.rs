@@ -15,11 +15,13 @@ pub fn DeleteGroupDialog(
 ) -> impl IntoView {
     let settings = use_settings();
     let labels = row.group.labels.clone();
+    let gateway = row.gateway.clone();
+    let multiple = settings.with_untracked(|s| s.gateways().len() > 1);
     let key_text = GroupKey::from_labels(&labels)
         .map(|k| k.display())
         .unwrap_or_else(|e| format!("{labels:?} ({e})"));
     let delete = Action::new_local(move |_: &()| {
-        let base = settings.with_untracked(|s| s.pushgateway_base.clone());
+        let base = gateway.clone();
         let labels = labels.clone();
         async move { delete_and_verify(&base, &labels).await }
     });
@@ -45,6 +47,7 @@ pub fn DeleteGroupDialog(
                 <h2 id="delete-title">"Delete this group?"</h2>
                 <p>"All metrics pushed under exactly this grouping key will be removed from the gateway:"</p>
                 <pre id="delete-key" class="key">{key_text}</pre>
+                {multiple.then(|| view! { <p>"On the gateway " <code>{row.gateway.clone()}</code> " only."</p> })}
                 <p class="hint">"Other groups of the same job are not touched. A job that pushes again recreates its group."</p>
                 <div role="status" aria-live="polite">
                     {move || running().then(|| view! { <p><span class="spinner active"></span>"Deleting, then waiting for the gateway to drop the group…"</p> })}

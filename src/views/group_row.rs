@@ -12,8 +12,10 @@ pub fn GroupRowView(
     now: RwSignal<f64>,
     expanded: RwSignal<HashSet<String>>,
     #[prop(into)] on_delete: Callback<GroupRow>,
+    #[prop(into)] show_gateway: Signal<bool>,
 ) -> impl IntoView {
-    let id = format!("{:?}", row.group.labels);
+    let id = row.identity();
+    let gateway = row.gateway.clone();
     let is_open = {
         let id = id.clone();
         Signal::derive(move || expanded.with(|e| e.contains(&id)))
@@ -91,6 +93,9 @@ pub fn GroupRowView(
                     {format!("{family_count} metrics")}
                 </button>
             </td>
+            <Show when=move || show_gateway.get()>
+                <td class="mono">{gateway.clone()}</td>
+            </Show>
             <td>
                 <button
                     type="button"
@@ -104,7 +109,7 @@ pub fn GroupRowView(
         </tr>
         <Show when=move || is_open.get()>
             <tr class="details-row" id=details_id.clone()>
-                <td colspan="8">
+                <td colspan=move || if show_gateway.get() { "9" } else { "8" }>
                     <GroupDetails row=row_for_details.clone() />
                 </td>
             </tr>

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::browser::now_secs;
+use crate::core::error::ApiError;
 use crate::core::freshness::Freshness;
 use crate::core::group_table::{build_rows, matches_text, summarize, GroupRow, SortColumn};
 use crate::core::model::gateway::GatewayGroup;
@@ -15,21 +16,50 @@ use crate::views::error_banner::ErrorBanner;
 use crate::views::groups_table::GroupsTable;
 use crate::views::poll::Poll;
 use crate::views::refresh_control::RefreshControl;
+use futures::future::join_all;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
 
+/// One gateway's answer: its groups, or why they are missing.
+#[derive(Clone)]
+struct Listing {
+    gateway: String,
+    groups: Vec<Arc<GatewayGroup>>,
+    error: Option<ApiError>,
+}
+
 #[component]
 pub fn GroupsPage() -> impl IntoView {
     let settings = use_settings();
+    // Every configured gateway at once; one that fails is reported without hiding the others.
     let groups = Poll::new(move || {
-        let base = settings.with_untracked(|s| s.pushgateway_base.clone());
+        let bases = settings.with_untracked(|s| s.gateways());
         async move {
-            let groups = api::gateway::list_groups(&base).await?;
-            Ok(groups
-                .into_iter()
-                .map(Arc::new)
-                .collect::<Vec<Arc<GatewayGroup>>>())
+            let answers = join_all(bases.iter().map(|b| api::gateway::list_groups(b))).await;
+            let mut listings = Vec::new();
+            let mut first_error = None;
+            for (base, answer) in bases.into_iter().zip(answers) {
+                match answer {
+                    Ok(groups) => listings.push(Listing {
+                        gateway: base,
+                        groups: groups.into_iter().map(Arc::new).collect(),
+                        error: None,
+                    }),
+                    Err(e) => {
+                        first_error.get_or_insert(e.clone());
+                        listings.push(Listing {
+                            gateway: base,
+                            groups: Vec::new(),
+                            error: Some(e),
+                        });
+                    }
+                }
+            }
+            match first_error {
+                Some(e) if listings.iter().all(|l| l.error.is_some()) => Err(e),
+                _ => Ok(listings),
+            }
         }
     });
     let intervals = Poll::new(move || {
@@ -55,7 +85,7 @@ pub fn GroupsPage() -> impl IntoView {
     };
     // Load now, and again whenever a base URL changes.
     Effect::new(move || {
-        settings.with(|s| (s.pushgateway_base.clone(), s.prometheus_base.clone()));
+        settings.with(|s| (s.gateways(), s.prometheus_base.clone()));
         refresh();
     });
 
@@ -68,13 +98,22 @@ pub fn GroupsPage() -> impl IntoView {
 
     let rows = Memo::new(move |_| {
         let thresholds = settings.with(|s| s.thresholds());
+        let now = now.get();
         groups.last_good.with(|g| {
-            let groups = g.as_ref().map(|(g, _)| g.as_slice()).unwrap_or(&[]);
+            let listings = g.as_ref().map(|(g, _)| g.as_slice()).unwrap_or(&[]);
             intervals.last_good.with(|i| {
                 let intervals = i.as_ref().map(|(i, _)| i.as_slice()).unwrap_or(&[]);
                 alerts.last_good.with(|a| {
                     let alerts = a.as_ref().map(|(a, _)| a.as_slice()).unwrap_or(&[]);
-                    build_rows(groups, intervals, alerts, &thresholds, now.get())
+                    listings
+                        .iter()
+                        .flat_map(|l| {
+                            let mut rows =
+                                build_rows(&l.groups, intervals, alerts, &thresholds, now);
+                            rows.iter_mut().for_each(|r| r.gateway = l.gateway.clone());
+                            rows
+                        })
+                        .collect::<Vec<GroupRow>>()
                 })
             })
         })
@@ -116,6 +155,20 @@ pub fn GroupsPage() -> impl IntoView {
                 error=Signal::derive(move || groups.error.get())
                 data_from=Signal::derive(move || groups.last_good.with(|g| g.as_ref().map(|(_, at)| *at)))
             />
+            {move || groups.last_good.with(|g| {
+                g.as_ref().map(|(listings, _)| {
+                    listings
+                        .iter()
+                        .filter_map(|l| l.error.as_ref().map(|e| (l.gateway.clone(), e.clone())))
+                        .map(|(gateway, e)| view! {
+                            <div class="error-box" role="alert">
+                                <strong>{format!("Gateway {gateway}: {e}")}</strong>
+                                <p>{e.advice()} " Its groups are not listed."</p>
+                            </div>
+                        })
+                        .collect_view()
+                })
+            })}
             {move || intervals.error.get().map(|e| view! {
                 <p class="hint" role="status">
                     "Expected push intervals are unavailable (" {e.to_string()}
@@ -159,6 +212,7 @@ pub fn GroupsPage() -> impl IntoView {
                 sort=sort
                 now=now
                 loaded=Signal::derive(loaded)
+                show_gateway=Signal::derive(move || settings.with(|s| s.gateways().len() > 1))
                 on_delete=move |row: GroupRow| delete_target.set(Some(row))
             />
         </section>

@@ -24,6 +24,9 @@ pub fn GroupsTable(
     sort: RwSignal<(SortColumn, bool)>,
     now: RwSignal<f64>,
     #[prop(into)] loaded: Signal<bool>,
+    /// Adds a Gateway column when several gateways are listed.
+    #[prop(into, optional)]
+    show_gateway: Signal<bool>,
     #[prop(into)] on_delete: Callback<GroupRow>,
 ) -> impl IntoView {
     // Sorted here, next to the header buttons that choose the order.
@@ -96,6 +99,9 @@ pub fn GroupsTable(
                 <thead>
                     <tr>
                         {header}
+                        <Show when=move || show_gateway.get()>
+                            <th scope="col">"Gateway"</th>
+                        </Show>
                         <th scope="col">"Actions"</th>
                     </tr>
                 </thead>
@@ -104,8 +110,8 @@ pub fn GroupsTable(
                         each=page_rows
                         key=|row| {
                             format!(
-                                "{:?}|{:?}|{:?}|{:?}|{:?}|{:?}",
-                                row.group.labels,
+                                "{}|{:?}|{:?}|{:?}|{:?}|{:?}",
+                                row.identity(),
                                 row.group.push_time,
                                 row.group.push_failure_time,
                                 row.freshness,
@@ -114,7 +120,7 @@ pub fn GroupsTable(
                             )
                         }
                         children=move |row| view! {
-                            <GroupRowView row=row now=now expanded=expanded on_delete=on_delete />
+                            <GroupRowView row=row now=now expanded=expanded on_delete=on_delete show_gateway=show_gateway />
                         }
                     />
                 </tbody>

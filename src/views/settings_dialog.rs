@@ -1,6 +1,8 @@
 //! The settings dialog: the two backend base URLs and the theme, saved to localStorage.
 
-use crate::core::settings::{normalize_base_url, parse_minutes, Settings, Theme};
+use crate::core::settings::{
+    normalize_base_url, parse_gateway_list, parse_minutes, Settings, Theme,
+};
 use crate::settings_store::{self, use_settings};
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -11,6 +13,7 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
     let current = settings.get_untracked();
     let prometheus = RwSignal::new(current.prometheus_base.clone());
     let pushgateway = RwSignal::new(current.pushgateway_base.clone());
+    let more_gateways = RwSignal::new(current.more_pushgateways.join("\n"));
     let prometheus_ui = RwSignal::new(current.prometheus_ui.clone());
     let theme = RwSignal::new(current.theme);
     let stale_minutes = RwSignal::new(format_minutes(current.stale_after_secs));
@@ -34,12 +37,18 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
                 normalize_base_url(&prometheus_ui.get())
                     .map_err(|e| format!("Prometheus UI URL: {e}"))
                     .map(|ui| (p, g, secs, ui))
+            })
+            .and_then(|(p, g, secs, ui)| {
+                parse_gateway_list(&more_gateways.get())
+                    .map_err(|e| format!("More gateways: {e}"))
+                    .map(|more| (p, g, secs, ui, more))
             });
         match checked {
-            Ok((prometheus_base, pushgateway_base, stale_after_secs, prometheus_ui)) => {
+            Ok((prometheus_base, pushgateway_base, stale_after_secs, prometheus_ui, more)) => {
                 let next = Settings {
                     prometheus_base,
                     pushgateway_base,
+                    more_pushgateways: more,
                     prometheus_ui,
                     theme: theme.get(),
                     stale_after_secs,
@@ -56,6 +65,7 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
         let defaults = Settings::default();
         prometheus.set(defaults.prometheus_base);
         pushgateway.set(defaults.pushgateway_base);
+        more_gateways.set(String::new());
         theme.set(defaults.theme);
         prometheus_ui.set(defaults.prometheus_ui);
         stale_minutes.set(format_minutes(defaults.stale_after_secs));
@@ -101,6 +111,15 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
                         "Paths such as /prometheus go through this console's own server; a full URL "
                         "such as http://host:9090 needs CORS on that server (deletes need the proxy)."
                     </p>
+                    <label for="more-gateways">"More gateways (one base URL per line)"</label>
+                    <textarea
+                        id="more-gateways"
+                        rows="2"
+                        placeholder="/pushgateway-2"
+                        prop:value=move || more_gateways.get()
+                        on:input=move |ev| more_gateways.set(event_target_value(&ev))
+                    ></textarea>
+                    <p class="hint">"HA pairs or per-team gateways: the Groups view lists and cleans them all."</p>
                     <label for="prometheus-ui">"Prometheus UI URL (for “Open in Prometheus” links)"</label>
                     <input
                         id="prometheus-ui"
