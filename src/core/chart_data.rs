@@ -117,7 +117,10 @@ pub fn series_legend(labels: &Labels) -> String {
         .filter(|(k, _)| *k != "__name__")
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    if rest.is_empty() && !name.is_empty() {
+    if rest.is_empty() && name.is_empty() {
+        // An aggregate such as sum(x): Prometheus writes "{}", which reads as nothing.
+        "value (no labels)".to_string()
+    } else if rest.is_empty() {
         name
     } else {
         format!("{name}{}", format_label_set(&rest))
@@ -158,6 +161,7 @@ mod tests {
         ]);
         assert_eq!(job_legend(&scraped), r#"{exported_job="u/admin/x"}"#);
         assert_eq!(series_legend(&labels(&[("__name__", "up")])), "up");
+        assert_eq!(series_legend(&Labels::new()), "value (no labels)");
         assert!(series_legend(&scraped).starts_with("job_records_processed{"));
     }
 

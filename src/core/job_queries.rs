@@ -30,15 +30,18 @@ impl JobLabel {
     }
 }
 
-/// Decides from push_time_seconds series: any `exported_job` means the tutorial's setup.
+/// Decides from push_time_seconds series: `job` kept as the pushed path means honor_labels;
+/// anything else, including no series yet (a fresh backend indexes new series late), is the
+/// tutorial's setup without honor_labels.
 pub fn detect_job_label(push_time_series: &[Labels]) -> JobLabel {
-    if push_time_series
-        .iter()
-        .any(|l| l.contains_key("exported_job"))
-    {
-        JobLabel::Exported
-    } else {
+    let honored = !push_time_series.is_empty()
+        && push_time_series
+            .iter()
+            .all(|l| !l.contains_key("exported_job"));
+    if honored {
         JobLabel::Honored
+    } else {
+        JobLabel::Exported
     }
 }
 

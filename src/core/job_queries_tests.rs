@@ -87,7 +87,11 @@ fn the_job_label_is_detected_from_push_time_series() {
     assert_eq!(detect_job_label(&tutorial), JobLabel::Exported);
     let honored = vec![labels(&[("job", "u/a"), ("instance", "")])];
     assert_eq!(detect_job_label(&honored), JobLabel::Honored);
-    assert_eq!(detect_job_label(&[]), JobLabel::Honored);
+    assert_eq!(
+        detect_job_label(&[]),
+        JobLabel::Exported,
+        "no series yet: the tutorial's setup"
+    );
     assert_eq!(
         JobLabel::Exported.prometheus_name("instance"),
         "exported_instance"

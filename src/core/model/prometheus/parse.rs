@@ -70,7 +70,12 @@ pub fn parse_targets(data: &Value) -> Result<Vec<Target>, String> {
 fn parse_target(v: &Value) -> Result<Target, String> {
     let t = object(v, "target")?;
     let text = |key| opt_str_field(t, key).map(|s| s.unwrap_or_default().to_owned());
-    let scrape_interval = match opt_str_field(t, "scrapeInterval")? {
+    // VictoriaMetrics has no scrapeInterval field; its discovered labels carry the interval.
+    let vm_interval = t
+        .get("discoveredLabels")
+        .and_then(|d| d.get("__scrape_interval__"))
+        .and_then(Value::as_str);
+    let scrape_interval = match opt_str_field(t, "scrapeInterval")?.or(vm_interval) {
         None => None,
         Some(s) => {
             Some(parse_duration(s).ok_or_else(|| format!("scrapeInterval: bad duration {s:?}"))?)
@@ -94,9 +99,11 @@ fn parse_target(v: &Value) -> Result<Target, String> {
 }
 
 /// `data` of `/api/v1/status/buildinfo`.
+/// VictoriaMetrics answers `data: {}` without a version: the server is reachable all the same.
 pub fn parse_buildinfo(data: &Value) -> Result<BuildInfo, String> {
+    let version = opt_str_field(object(data, "data")?, "version")?;
     Ok(BuildInfo {
-        version: str_field(object(data, "data")?, "version")?.to_owned(),
+        version: version.unwrap_or("(version not reported)").to_owned(),
     })
 }
 
