@@ -117,6 +117,22 @@ pub fn prometheus_graph_link(
     format!("{}/graph?{}", ui_base.trim_end_matches('/'), form(&pairs))
 }
 
+/// [`prometheus_graph_link`] for a console time range: relative ranges stay relative ("now").
+pub fn prometheus_graph_link_for(
+    ui_base: &str,
+    expr: &str,
+    range: super::time_range::TimeRange,
+    step: f64,
+) -> String {
+    use super::job_queries::duration;
+    use super::time_range::TimeRange;
+    let (span, end) = match range {
+        TimeRange::Last(secs) => (duration(secs), None),
+        TimeRange::Between { start, end } => (duration(end - start), Some(end)),
+    };
+    prometheus_graph_link(ui_base, expr, &span, end, step)
+}
+
 /// Seconds with millisecond precision and no trailing zeros ("1700000000.5", "15").
 pub fn format_seconds(t: f64) -> String {
     let s = format!("{t:.3}");

@@ -4,11 +4,11 @@
 use crate::api;
 use crate::browser::now_secs;
 use crate::core::chart_data::{job_legend, range_data, Grid, RangeData};
-use crate::core::endpoints::prometheus_graph_link;
+use crate::core::endpoints::prometheus_graph_link_for;
 use crate::core::error::{ApiError, Backend};
 use crate::core::job_catalog::{extra_group_labels, jobs_with_metric, metric_names};
 use crate::core::job_queries::{
-    detect_job_label, duration, gateway_scrape_interval, irate_window, JobLabel, JobQuery,
+    detect_job_label, gateway_scrape_interval, irate_window, JobLabel, JobQuery,
 };
 use crate::core::step::{align_range, auto_step};
 use crate::core::time_format::format_duration;
@@ -215,12 +215,7 @@ pub fn ChartsPage() -> impl IntoView {
         Signal::derive(move || {
             let expr = expressions.with(|e| e.as_ref().map(pick).unwrap_or_default());
             let ui = settings.with(|s| s.prometheus_ui.clone());
-            let g = grid.get();
-            let (range, end) = match state.with(|s| s.range) {
-                TimeRange::Last(secs) => (duration(secs), None),
-                TimeRange::Between { start, end } => (duration(end - start), Some(end)),
-            };
-            prometheus_graph_link(&ui, &expr, &range, end, g.step)
+            prometheus_graph_link_for(&ui, &expr, state.with(|s| s.range), grid.get().step)
         })
     };
     let step_note = move || {

@@ -4,10 +4,9 @@
 use crate::api;
 use crate::browser::now_secs;
 use crate::core::chart_data::{range_data, series_legend, Grid};
-use crate::core::endpoints::prometheus_graph_link;
+use crate::core::endpoints::prometheus_graph_link_for;
 use crate::core::envelope::Answer;
 use crate::core::error::{ApiError, Backend};
-use crate::core::job_queries::duration;
 use crate::core::model::prometheus::QueryResult;
 use crate::core::step::{align_range, auto_step};
 use crate::core::time_range::TimeRange;
@@ -76,11 +75,7 @@ pub fn ExplorePage() -> impl IntoView {
     let link = Signal::derive(move || {
         let (expr, range) = state.with(|s| (s.expr.clone(), s.range));
         let ui = settings.with(|s| s.prometheus_ui.clone());
-        let (range, end) = match range {
-            TimeRange::Last(secs) => (duration(secs), None),
-            TimeRange::Between { start, end } => (duration(end - start), Some(end)),
-        };
-        prometheus_graph_link(&ui, &expr, &range, end, grid.get().step)
+        prometheus_graph_link_for(&ui, &expr, range, grid.get().step)
     });
     let run = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

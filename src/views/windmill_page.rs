@@ -4,9 +4,8 @@
 use crate::api;
 use crate::browser::now_secs;
 use crate::core::chart_data::{range_data, series_legend, Grid};
-use crate::core::endpoints::prometheus_graph_link;
+use crate::core::endpoints::prometheus_graph_link_for;
 use crate::core::error::{ApiError, Backend};
-use crate::core::job_queries::duration;
 use crate::core::model::prometheus::QueryResult;
 use crate::core::step::{align_range, auto_step};
 use crate::core::time_range::TimeRange;
@@ -97,11 +96,7 @@ pub fn WindmillPage() -> impl IntoView {
             let expr = panel.expr;
             let link = Signal::derive(move || {
                 let ui = settings.with(|s| s.prometheus_ui.clone());
-                let (span, end) = match range.get() {
-                    TimeRange::Last(secs) => (duration(secs), None),
-                    TimeRange::Between { start, end } => (duration(end - start), Some(end)),
-                };
-                prometheus_graph_link(&ui, expr, &span, end, grid.get().step)
+                prometheus_graph_link_for(&ui, expr, range.get(), grid.get().step)
             });
             view! { <ChartPanel title=panel.title explanation=panel.explanation data=poll expr=Signal::derive(move || expr.to_string()) link=link /> }
         })
