@@ -13,4 +13,8 @@ build_release() {
     TRUNK_SKIP_VERSION_CHECK=true trunk build --release
   )
   [ -f "$GATEWATCH_ROOT/dist/index.html" ] || die "trunk build produced no dist/index.html"
+  # trunk inlines its wasm loader as <script type="module">; the console's CSP allows no inline
+  # scripts (docs/security.md): move it to a hashed file (the Dockerfile does the same).
+  perl "$GATEWATCH_ROOT/scripts/lib/externalize_loader.pl" "$GATEWATCH_ROOT/dist" ||
+    die "could not move trunk's inline loader out of dist/index.html"
 }

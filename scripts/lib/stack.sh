@@ -23,6 +23,8 @@
 #                                     nginx as /pushgateway-2/ and scraped as a second target of the
 #                                     prometheus_gateway job; 0: /pushgateway-2/ answers 502
 #   GATEWATCH_PUSHGATEWAY_2_PORT [9092]
+#   GATEWATCH_DELETE_HTPASSWD []      an htpasswd file: DELETE on /pushgateway*/metrics/ then needs
+#                                     HTTP basic auth (docs/security.md); empty: no auth
 # shellcheck source=scripts/lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -147,8 +149,8 @@ _stack_render() {
   cp -R "$GATEWATCH_ROOT/deploy/prometheus/rules" "$run/rules"
   GATEWATCH_LISTEN_ADDR=127.0.0.1 GATEWATCH_LISTEN_PORT=$http_port GATEWATCH_ROOT=$dist \
     PROMETHEUS_UPSTREAM=127.0.0.1:$prom_port PUSHGATEWAY_UPSTREAM=127.0.0.1:$gw_port \
-    PUSHGATEWAY_2_UPSTREAM=$gw2_upstream \
-    envsubst '${GATEWATCH_LISTEN_ADDR} ${GATEWATCH_LISTEN_PORT} ${GATEWATCH_ROOT} ${PROMETHEUS_UPSTREAM} ${PUSHGATEWAY_UPSTREAM} ${PUSHGATEWAY_2_UPSTREAM}' \
+    PUSHGATEWAY_2_UPSTREAM=$gw2_upstream GATEWATCH_DELETE_HTPASSWD=${GATEWATCH_DELETE_HTPASSWD:-} \
+    envsubst '${GATEWATCH_LISTEN_ADDR} ${GATEWATCH_LISTEN_PORT} ${GATEWATCH_ROOT} ${PROMETHEUS_UPSTREAM} ${PUSHGATEWAY_UPSTREAM} ${PUSHGATEWAY_2_UPSTREAM} ${GATEWATCH_DELETE_HTPASSWD}' \
     <"$GATEWATCH_ROOT/deploy/nginx/gatewatch.conf.template" >"$run/gatewatch.conf"
   GATEWATCH_RUN_DIR=$run GATEWATCH_NGINX_USER="$(id -un) $(id -gn)" \
     envsubst '${GATEWATCH_RUN_DIR} ${GATEWATCH_NGINX_USER}' \
