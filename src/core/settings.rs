@@ -75,18 +75,14 @@ impl Settings {
     pub fn from_json(json: &str) -> Settings {
         let parsed: Settings = serde_json::from_str(json).unwrap_or_default();
         let defaults = Settings::default();
-        // A saved "" is the root ("/" normalized), which normalize_base_url refuses as empty input.
-        let base = |saved: &str, default: String| match saved {
-            "" => String::new(),
-            _ => normalize_base_url(saved).unwrap_or(default),
-        };
+        let base = |saved: &str, default: String| saved_base_url(saved).unwrap_or(default);
         Settings {
             prometheus_base: base(&parsed.prometheus_base, defaults.prometheus_base),
             pushgateway_base: base(&parsed.pushgateway_base, defaults.pushgateway_base),
             more_pushgateways: parsed
                 .more_pushgateways
                 .iter()
-                .filter_map(|g| normalize_base_url(g).ok())
+                .filter_map(|g| saved_base_url(g))
                 .collect(),
             prometheus_ui: base(&parsed.prometheus_ui, defaults.prometheus_ui),
             theme: parsed.theme,
@@ -130,6 +126,15 @@ pub fn parse_gateway_list(text: &str) -> Result<Vec<String>, String> {
         .filter(|l| !l.is_empty())
         .map(|l| normalize_base_url(l).map_err(|e| format!("\"{l}\": {e}")))
         .collect()
+}
+
+/// A base URL read back from saved settings. A saved "" is the root ("/" normalized), which
+/// `normalize_base_url` refuses as empty input.
+fn saved_base_url(saved: &str) -> Option<String> {
+    match saved {
+        "" => Some(String::new()),
+        _ => normalize_base_url(saved).ok(),
+    }
 }
 
 /// A stale threshold must be a positive, finite number of seconds.

@@ -5,7 +5,7 @@ let through, request size limits, optional basic auth for deletes, and the gatew
 across a restart of the local stack.
 
 The auth and persistence tests start a stack of their own (scripts/lib/stack.sh, no simulators)
-on GATEWATCH_E2E_SEC_PORT_BASE (49290) .. +3 in GATEWATCH_E2E_SEC_RUN_DIR (.run/e2e-security)."""
+on GATEWATCH_E2E_SEC_PORT_BASE (29290) .. +3 in GATEWATCH_E2E_SEC_RUN_DIR (.run/e2e-security)."""
 import base64
 import hashlib
 import json
@@ -322,7 +322,7 @@ def _stack_sh(command, run_dir, env):
 
 @pytest.fixture(scope="module")
 def own_stack(stack, tmp_path_factory):
-    base = int(os.environ.get("GATEWATCH_E2E_SEC_PORT_BASE", "49290"))
+    base = int(os.environ.get("GATEWATCH_E2E_SEC_PORT_BASE", "29290"))
     run_dir = Path(os.environ.get("GATEWATCH_E2E_SEC_RUN_DIR", ROOT / ".run/e2e-security")).resolve()
     htpasswd = tmp_path_factory.mktemp("auth") / "delete.htpasswd"
     htpasswd.write_text("deleter:{PLAIN}s3cret-pass\n")

@@ -7,7 +7,7 @@ use super::grouping_key::check_labels;
 use super::harness::Outcome;
 use super::json::data_candidates;
 use super::prometheus::parse_all;
-use super::settings::{check_base_url, check_settings};
+use super::settings::{check_base_url, check_gateway_list, check_settings};
 use super::times::{check_duration, check_local_datetime, check_range_param, check_rfc3339};
 use super::url_state::{check_component, check_query};
 use crate::core::model::gateway::Labels;
@@ -88,6 +88,7 @@ fn replay_input(target: &str, input: &Value) -> Result<Outcome, String> {
         }
         "settings" => check_settings(text(input)?),
         "base_urls" => check_base_url(text(input)?),
+        "gateway_lists" => check_gateway_list(text(input)?),
         "data" => parse_both(input).and_then(|()| parse_all(input)),
         other => return Err(format!("no target named {other:?} (see docs/fuzzing.md)")),
     })

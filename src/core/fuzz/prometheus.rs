@@ -97,9 +97,21 @@ fn prometheus_data() -> impl Strategy<Value = Value> {
             3 => duration_text().prop_map(Value::from),
             1 => leaf(),
         ]),
+        // VictoriaMetrics: no scrapeInterval, the interval is a discovered label.
+        prop::option::of(or_any(
+            prop::option::of(prop_oneof![
+                3 => duration_text().prop_map(Value::from),
+                1 => leaf(),
+            ])
+            .prop_map(|i| match i {
+                Some(i) => json!({"__scrape_interval__": i, "job": "vm"}),
+                None => json!({"job": "vm"}),
+            })
+            .boxed(),
+        )),
     )
         .prop_map(
-            |((pool, url, labels, health), (err, last, dur), interval)| {
+            |((pool, url, labels, health), (err, last, dur), interval, discovered)| {
                 let mut t = json!({});
                 for (k, v) in [
                     ("scrapePool", pool),
@@ -110,6 +122,7 @@ fn prometheus_data() -> impl Strategy<Value = Value> {
                     ("lastScrape", last),
                     ("lastScrapeDuration", dur),
                     ("scrapeInterval", interval),
+                    ("discoveredLabels", discovered),
                 ] {
                     if let Some(v) = v {
                         t[k] = v;

@@ -2,7 +2,7 @@
 
 use super::harness::{fuzz, Outcome};
 use super::json::{any_json, leaf, tricky_string};
-use crate::core::settings::{normalize_base_url, Settings};
+use crate::core::settings::{normalize_base_url, parse_gateway_list, Settings};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Value};
@@ -30,13 +30,23 @@ fn settings_json() -> impl Strategy<Value = String> {
     let theme = select(&["system", "light", "dark", "Dark", ""][..])
         .prop_map(Value::from)
         .boxed();
+    let gateways = prop::collection::vec(
+        prop_oneof![4 => base_url().prop_map(Value::from), 1 => leaf()],
+        0..4,
+    )
+    .prop_map(Value::Array)
+    .boxed();
     prop_oneof![
-        4 => (field(url()), field(url()), field(url()), field(theme), field(secs), field(per_job))
-            .prop_map(|(p, g, ui, theme, secs, per_job)| {
+        4 => (
+            (field(url()), field(url()), field(gateways), field(url())),
+            (field(theme), field(secs), field(per_job)),
+        )
+            .prop_map(|((p, g, more, ui), (theme, secs, per_job))| {
                 let mut o = json!({});
                 for (k, v) in [
                     ("prometheus_base", p),
                     ("pushgateway_base", g),
+                    ("more_pushgateways", more),
                     ("prometheus_ui", ui),
                     ("theme", theme),
                     ("stale_after_secs", secs),
@@ -62,6 +72,8 @@ fn close(a: f64, b: f64) -> bool {
 pub fn check_settings(text: &str) -> Outcome {
     let loaded = Settings::from_json(text);
     prop_assert!(loaded.stale_after_secs.is_finite() && loaded.stale_after_secs > 0.0);
+    let gateways = loaded.gateways();
+    prop_assert_eq!(gateways.first(), Some(&loaded.pushgateway_base));
     let reloaded = Settings::from_json(&loaded.to_json());
     prop_assert!(close(reloaded.stale_after_secs, loaded.stale_after_secs));
     prop_assert!(
@@ -99,6 +111,21 @@ pub fn check_base_url(input: &str) -> Outcome {
     Ok(())
 }
 
+/// A gateway list typed one URL per line parses to normalized URLs that survive a save.
+pub fn check_gateway_list(text: &str) -> Outcome {
+    if let Ok(list) = parse_gateway_list(text) {
+        for url in &list {
+            check_base_url(url)?;
+        }
+        let settings = Settings {
+            more_pushgateways: list,
+            ..Settings::default()
+        };
+        prop_assert_eq!(Settings::from_json(&settings.to_json()), settings);
+    }
+    Ok(())
+}
+
 #[test]
 fn saved_settings_load_and_survive_a_save() {
     fuzz("settings_from_json", settings_json(), |text| {
@@ -111,4 +138,15 @@ fn base_urls_normalize_once() {
     fuzz("normalize_base_url", base_url(), |input| {
         check_base_url(&input)
     });
+}
+
+#[test]
+fn gateway_lists_survive_a_save() {
+    let lines = prop::collection::vec(
+        prop_oneof![3 => base_url(), 1 => select(&["", " ", "\t"][..]).prop_map(str::to_owned)],
+        0..5,
+    );
+    let text = (lines, select(&["\n", "\r\n", "\r", "\u{2028}"][..]))
+        .prop_map(|(lines, sep)| lines.join(sep));
+    fuzz("parse_gateway_list", text, |text| check_gateway_list(&text));
 }
