@@ -2,6 +2,7 @@
 //! Nothing here imports leptos, web-sys, js-sys or gloo; time is always a parameter.
 
 pub mod align;
+pub mod backoff;
 pub mod chart_data;
 pub mod cleanup;
 pub mod decimate;

@@ -1,5 +1,6 @@
 //! User settings (backend base URLs, theme) with defaults and validation; storage lives elsewhere.
 
+use super::backoff::Backoff;
 use super::freshness::{StaleThresholds, DEFAULT_STALE_AFTER_SECS};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -53,6 +54,10 @@ pub struct Settings {
     pub stale_after_secs: f64,
     /// Per-job overrides of `stale_after_secs`, keyed by the full job (Windmill path).
     pub per_job_stale_secs: BTreeMap<String, f64>,
+    /// Retrying a failing backend: the first wait and the longest one, in seconds
+    /// ([`Backoff`]). No form field: saved settings only (docs/backends.md, the e2e tests).
+    pub retry_base_secs: f64,
+    pub retry_max_secs: f64,
 }
 
 impl Default for Settings {
@@ -65,6 +70,8 @@ impl Default for Settings {
             theme: Theme::System,
             stale_after_secs: DEFAULT_STALE_AFTER_SECS,
             per_job_stale_secs: BTreeMap::new(),
+            retry_base_secs: Backoff::DEFAULT.base.as_secs_f64(),
+            retry_max_secs: Backoff::DEFAULT.max.as_secs_f64(),
         }
     }
 }
@@ -75,6 +82,7 @@ impl Settings {
     pub fn from_json(json: &str) -> Settings {
         let parsed: Settings = serde_json::from_str(json).unwrap_or_default();
         let defaults = Settings::default();
+        let backoff = parsed.backoff();
         let base = |saved: &str, default: String| saved_base_url(saved).unwrap_or(default);
         Settings {
             prometheus_base: base(&parsed.prometheus_base, defaults.prometheus_base),
@@ -93,7 +101,14 @@ impl Settings {
                 .into_iter()
                 .filter(|(_, secs)| valid_threshold(*secs).is_some())
                 .collect(),
+            retry_base_secs: backoff.base.as_secs_f64(),
+            retry_max_secs: backoff.max.as_secs_f64(),
         }
+    }
+
+    /// How long to wait between attempts at a failing backend.
+    pub fn backoff(&self) -> Backoff {
+        Backoff::from_secs(self.retry_base_secs, self.retry_max_secs)
     }
 
     /// Every gateway base URL, the first one first, without repeats.
@@ -224,6 +239,8 @@ mod tests {
             theme: Theme::Dark,
             stale_after_secs: 120.0,
             per_job_stale_secs: [("u/admin/daily".to_string(), 90_000.0)].into(),
+            retry_base_secs: 0.25,
+            retry_max_secs: 4.0,
         };
         assert_eq!(Settings::from_json(&s.to_json()), s);
         assert_eq!(Settings::from_json("{not json"), Settings::default());
@@ -236,6 +253,14 @@ mod tests {
         assert_eq!(bad.stale_after_secs, DEFAULT_STALE_AFTER_SECS);
         assert_eq!(bad.per_job_stale_secs.len(), 1);
         assert_eq!(bad.thresholds().for_job("b"), 60.0);
+        let retry = Settings::from_json(r#"{"retry_base_secs":-1,"retry_max_secs":0}"#);
+        assert_eq!(retry.backoff(), Backoff::DEFAULT);
+        assert_eq!((retry.retry_base_secs, retry.retry_max_secs), (1.0, 30.0));
+        let slow_max = Settings::from_json(r#"{"retry_base_secs":2,"retry_max_secs":0.5}"#);
+        assert_eq!(
+            (slow_max.retry_base_secs, slow_max.retry_max_secs),
+            (2.0, 2.0)
+        );
     }
 
     #[test]
