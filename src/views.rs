@@ -19,6 +19,7 @@ pub mod instant_table;
 pub mod job_picker;
 pub mod not_found;
 pub mod poll;
+pub mod poll_banner;
 pub mod promql_box;
 pub mod range_picker;
 pub mod refresh_control;

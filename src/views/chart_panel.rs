@@ -1,8 +1,9 @@
 //! One titled chart of a range query: the plot, its exact PromQL, warnings and errors.
 
 use crate::core::chart_data::{Grid, RangeData};
-use crate::views::error_banner::ErrorBanner;
+use crate::core::error::Backend;
 use crate::views::poll::Poll;
+use crate::views::poll_banner::PollBanner;
 use crate::views::promql_box::PromqlBox;
 use crate::views::time_chart::TimeChart;
 use leptos::prelude::*;
@@ -43,10 +44,7 @@ pub fn ChartPanel(
         <section class="chart-panel" aria-label=title>
             <h2>{title}</h2>
             <p class="hint">{explanation}</p>
-            <ErrorBanner
-                error=Signal::derive(move || data.error.get())
-                data_from=Signal::derive(move || data.last_good.with(|d| d.as_ref().map(|(_, at)| *at)))
-            />
+            <PollBanner poll=data backend=Backend::Prometheus />
             {move || {
                 let w = warnings();
                 (!w.is_empty()).then(|| view! {

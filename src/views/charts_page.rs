@@ -16,9 +16,9 @@ use crate::core::time_range::TimeRange;
 use crate::core::url_state::ChartsState;
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
-use crate::views::error_banner::ErrorBanner;
 use crate::views::job_picker::JobPicker;
 use crate::views::poll::Poll;
+use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
@@ -240,7 +240,7 @@ pub fn ChartsPage() -> impl IntoView {
                 <h1 id="page-title">"Charts"</h1>
                 <RefreshControl on_refresh=move |_| refresh() loading=Signal::derive(move || raw.loading() || irate.loading()) every_secs=auto_refresh />
             </div>
-            <ErrorBanner error=Signal::derive(move || setup.error.get()) data_from=Signal::derive(|| None) />
+            <PollBanner poll=setup backend=Backend::Prometheus hide_data_time=true />
             <div class="chart-controls">
                 <JobPicker
                     metrics=metrics

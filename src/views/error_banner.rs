@@ -1,4 +1,5 @@
-//! Shows a backend error with what to do about it, and how old the data still on screen is.
+//! Shows a backend error with what to do about it, how old the data still on screen is, and
+//! when the console asks the backend again.
 
 use crate::core::error::ApiError;
 use crate::core::time_format::format_utc;
@@ -10,6 +11,9 @@ pub fn ErrorBanner(
     /// When the data still shown arrived, if any is shown.
     #[prop(into)]
     data_from: Signal<Option<f64>>,
+    /// The retry to come, e.g. "Retrying in 4 s (attempt 3)." (nothing: no retry is planned).
+    #[prop(optional, into)]
+    retry: MaybeProp<String>,
 ) -> impl IntoView {
     move || {
         error.get().map(|e| {
@@ -20,7 +24,8 @@ pub fn ErrorBanner(
                 <div class="error-box" role="alert" data-backend=e.backend().name()>
                     <strong>{e.to_string()}</strong>
                     <p>{e.advice()}</p>
-                    {stale_note.map(|note| view! { <p class="hint">{note}</p> })}
+                    {stale_note.map(|note| view! { <p class="hint stale-note">{note}</p> })}
+                    {move || retry.get().map(|note| view! { <p class="hint retry-note">{note}</p> })}
                 </div>
             }
         })

@@ -13,9 +13,9 @@ use crate::core::time_range::TimeRange;
 use crate::core::url_state::ExploreState;
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
-use crate::views::error_banner::ErrorBanner;
 use crate::views::instant_table::InstantTable;
 use crate::views::poll::Poll;
+use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate};
@@ -125,8 +125,7 @@ pub fn ExplorePage() -> impl IntoView {
                     data=graph expr=Signal::derive(move || state.with(|s| s.expr.clone())) link=link />
             </Show>
             <Show when=move || as_table() && !state.with(|s| s.expr.trim().is_empty())>
-                <ErrorBanner error=Signal::derive(move || table.error.get())
-                    data_from=Signal::derive(move || table.last_good.with(|d| d.as_ref().map(|(_, at)| *at))) />
+                <PollBanner poll=table backend=Backend::Prometheus />
                 {move || table.last_good.get().map(|(answer, _)| view! {
                     {(!answer.warnings.is_empty()).then(|| view! {
                         <ul class="warnings" aria-label="Prometheus warnings">

@@ -2,7 +2,7 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::core::error::ApiError;
+use crate::core::error::{ApiError, Backend};
 use crate::core::freshness::Freshness;
 use crate::core::group_table::{build_rows, matches_text, summarize, GroupRow, SortColumn};
 use crate::core::model::gateway::GatewayGroup;
@@ -12,9 +12,9 @@ use crate::core::push_interval::{
 use crate::settings_store::use_settings;
 use crate::views::bulk_cleanup_dialog::BulkCleanupDialog;
 use crate::views::delete_group_dialog::DeleteGroupDialog;
-use crate::views::error_banner::ErrorBanner;
 use crate::views::groups_table::GroupsTable;
 use crate::views::poll::Poll;
+use crate::views::poll_banner::PollBanner;
 use crate::views::refresh_control::RefreshControl;
 use futures::future::join_all;
 use leptos::prelude::*;
@@ -151,10 +151,7 @@ pub fn GroupsPage() -> impl IntoView {
                     every_secs=auto_refresh
                 />
             </div>
-            <ErrorBanner
-                error=Signal::derive(move || groups.error.get())
-                data_from=Signal::derive(move || groups.last_good.with(|g| g.as_ref().map(|(_, at)| *at)))
-            />
+            <PollBanner poll=groups backend=Backend::Pushgateway />
             {move || groups.last_good.with(|g| {
                 g.as_ref().map(|(listings, _)| {
                     listings

@@ -2,6 +2,7 @@
 //! Polling pauses while the tab is hidden; the poller itself keeps one request in flight.
 
 use crate::browser::tab_hidden;
+use crate::views::poll;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -24,7 +25,8 @@ pub fn RefreshControl(
             let next = elapsed.get_untracked() + 1;
             if next >= every {
                 elapsed.set(0);
-                on_refresh.run(());
+                // A failing backend keeps to its backoff; the button below asks at once.
+                poll::automatic(|| on_refresh.run(()));
             } else {
                 elapsed.set(next);
             }

@@ -3,11 +3,12 @@
 
 use crate::api;
 use crate::browser::now_secs;
+use crate::core::error::Backend;
 use crate::core::scrape_targets::{by_pool, down_alerts};
 use crate::core::time_format::{format_age, format_duration, format_utc, parse_rfc3339};
 use crate::settings_store::use_settings;
-use crate::views::error_banner::ErrorBanner;
 use crate::views::poll::Poll;
+use crate::views::poll_banner::PollBanner;
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -42,8 +43,7 @@ pub fn TargetsPage() -> impl IntoView {
                 <h1 id="page-title">"Targets"</h1>
                 <RefreshControl on_refresh=move |_| targets.refresh() loading=Signal::derive(move || targets.loading()) every_secs=auto_refresh />
             </div>
-            <ErrorBanner error=Signal::derive(move || targets.error.get())
-                data_from=Signal::derive(move || targets.last_good.with(|t| t.as_ref().map(|(_, at)| *at))) />
+            <PollBanner poll=targets backend=Backend::Prometheus />
             {move || {
                 let down = down_alerts(&list());
                 (!down.is_empty()).then(|| view! {

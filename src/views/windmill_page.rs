@@ -12,8 +12,8 @@ use crate::core::time_range::TimeRange;
 use crate::core::windmill_panels::{PANELS, PRESENCE_EXPR, SIMULATED_EXPR};
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
-use crate::views::error_banner::ErrorBanner;
 use crate::views::poll::Poll;
+use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
@@ -108,7 +108,7 @@ pub fn WindmillPage() -> impl IntoView {
                 <h1 id="page-title">"Windmill"</h1>
                 <RefreshControl on_refresh=move |_| refresh() loading=Signal::derive(move || presence.loading()) every_secs=auto_refresh />
             </div>
-            <ErrorBanner error=Signal::derive(move || presence.error.get()) data_from=Signal::derive(|| None) />
+            <PollBanner poll=presence backend=Backend::Prometheus hide_data_time=true />
             {move || simulated().then(|| view! {
                 <p class="simulated" role="note">"Simulated: these Windmill metrics come from gatewatch's simulator (simulator/windmill_metrics.py), not from a real Windmill."</p>
             })}

@@ -1,0 +1,53 @@
+//! The state of one polled read in words: its error (naming the backend), the time of the data
+//! still shown, the retry countdown, and a note when the backend is slow to answer.
+
+use crate::browser::now_secs;
+use crate::core::backoff::waiting_note;
+use crate::core::error::Backend;
+use crate::views::error_banner::ErrorBanner;
+use crate::views::poll::Poll;
+use leptos::prelude::*;
+use std::time::Duration;
+
+#[component]
+pub fn PollBanner<T: Clone + 'static>(
+    poll: Poll<T>,
+    /// Which backend the poll reads, for the slow-answer note (errors name their own).
+    backend: Backend,
+    /// The poll's data is not what the page shows (e.g. only settings derived from it): no
+    /// "showing the last data received" note.
+    #[prop(optional)]
+    hide_data_time: bool,
+) -> impl IntoView {
+    let now = RwSignal::new(now_secs());
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1))
+    {
+        on_cleanup(move || handle.clear());
+    }
+    let retry_state = poll.retry_state();
+    // `now` is read only while there is a countdown or a request running.
+    let retry = Signal::derive(move || {
+        let state = retry_state.get();
+        (state.failures > 0)
+            .then(|| state.note(now.get()))
+            .flatten()
+    });
+    let data_from = Signal::derive(move || {
+        if hide_data_time {
+            return None;
+        }
+        poll.last_good.with(|d| d.as_ref().map(|(_, at)| *at))
+    });
+    let waiting = move || {
+        poll.started_at
+            .get()
+            .and_then(|since| waiting_note(backend.name(), since, now.get()))
+    };
+    view! {
+        <ErrorBanner error=poll.error data_from=data_from retry=retry />
+        {move || waiting().map(|note| view! {
+            <p class="hint slow-note" role="status" data-backend=backend.name()>{note}</p>
+        })}
+    }
+}
