@@ -25,6 +25,11 @@
 #   GATEWATCH_PUSHGATEWAY_2_PORT [9092]
 #   GATEWATCH_DELETE_HTPASSWD []      an htpasswd file: DELETE on /pushgateway*/metrics/ then needs
 #                                     HTTP basic auth (docs/security.md); empty: no auth
+#   GATEWATCH_PROMETHEUS_UPSTREAM [127.0.0.1:<prometheus port>]  GATEWATCH_PUSHGATEWAY_UPSTREAM
+#                                     [127.0.0.1:<gateway port>]: where nginx sends /prometheus/ and
+#                                     /pushgateway/ (the backends still listen on their ports and
+#                                     Prometheus scrapes the gateway directly). The fault tests put
+#                                     a fault-injecting proxy there (tests/e2e/fault_proxy.py).
 # shellcheck source=scripts/lib/common.sh
 . "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
@@ -148,7 +153,8 @@ _stack_render() {
   rm -rf "$run/rules"
   cp -R "$GATEWATCH_ROOT/deploy/prometheus/rules" "$run/rules"
   GATEWATCH_LISTEN_ADDR=127.0.0.1 GATEWATCH_LISTEN_PORT=$http_port GATEWATCH_ROOT=$dist \
-    PROMETHEUS_UPSTREAM=127.0.0.1:$prom_port PUSHGATEWAY_UPSTREAM=127.0.0.1:$gw_port \
+    PROMETHEUS_UPSTREAM=${GATEWATCH_PROMETHEUS_UPSTREAM:-127.0.0.1:$prom_port} \
+    PUSHGATEWAY_UPSTREAM=${GATEWATCH_PUSHGATEWAY_UPSTREAM:-127.0.0.1:$gw_port} \
     PUSHGATEWAY_2_UPSTREAM=$gw2_upstream GATEWATCH_DELETE_HTPASSWD=${GATEWATCH_DELETE_HTPASSWD:-} \
     envsubst '${GATEWATCH_LISTEN_ADDR} ${GATEWATCH_LISTEN_PORT} ${GATEWATCH_ROOT} ${PROMETHEUS_UPSTREAM} ${PUSHGATEWAY_UPSTREAM} ${PUSHGATEWAY_2_UPSTREAM} ${GATEWATCH_DELETE_HTPASSWD}' \
     <"$GATEWATCH_ROOT/deploy/nginx/gatewatch.conf.template" >"$run/gatewatch.conf"
