@@ -17,4 +17,6 @@ build_release() {
   # scripts (docs/security.md): move it to a hashed file (the Dockerfile does the same).
   perl "$GATEWATCH_ROOT/scripts/lib/externalize_loader.pl" "$GATEWATCH_ROOT/dist" ||
     die "could not move trunk's inline loader out of dist/index.html"
+  # Precompressed copies for nginx's gzip_static (deploy/nginx/gatewatch.conf.template).
+  "$GATEWATCH_ROOT/scripts/lib/precompress.sh" "$GATEWATCH_ROOT/dist"
 }

@@ -15,7 +15,7 @@ declare -A APT_BINARIES=(
   [chromium]=chromium [chromedriver]=chromium-driver [prometheus]=prometheus [promtool]=prometheus
   [prometheus-pushgateway]=prometheus-pushgateway [nginx]=nginx-light
   [victoria-metrics]=victoria-metrics [vmalert]=victoria-metrics [docker-compose]=docker-compose
-  [envsubst]=gettext-base
+  [envsubst]=gettext-base [zopfli]=zopfli
 )
 
 # Tools from .tools (binaryen's wasm-opt) come first, then cargo's bin dir.
