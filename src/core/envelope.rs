@@ -52,6 +52,12 @@ pub fn decode_answer<T>(
         let what = content_type.unwrap_or("no Content-Type");
         let detail = if body.trim().is_empty() {
             format!("empty body ({what})")
+        } else if declared_json && ends_early(body) {
+            // A truncated answer: its start is valid JSON, so the excerpt would say nothing.
+            format!(
+                "invalid JSON: the answer is cut off after {} bytes",
+                body.len()
+            )
         } else if declared_json {
             format!("invalid JSON: {}", body_excerpt(body))
         } else {
@@ -95,6 +101,11 @@ pub fn decode_answer<T>(
             Some(v) => format!("status: expected a string, got {}", short(v)),
         })),
     }
+}
+
+/// Whether the body is JSON that stops before its end (a connection or proxy cut it off).
+fn ends_early(body: &str) -> bool {
+    serde_json::from_str::<Value>(body).is_err_and(|e| e.is_eof())
 }
 
 /// `application/json`, with or without parameters, and `+json` types (`application/problem+json`).

@@ -63,6 +63,9 @@ impl ApiError {
             }
             ApiError::Http { .. } => "Check the base URL in Settings and the proxy configuration.",
             ApiError::Api { .. } => "Fix the request (for a query: check the PromQL) and retry.",
+            ApiError::Malformed { detail, .. } if detail.contains("cut off") => {
+                "The answer broke off on its way (a connection or proxy dropped it); retry shortly."
+            }
             ApiError::Malformed { .. } => {
                 "The answer was not what this API sends: check the base URL points at the right server."
             }

@@ -26,11 +26,15 @@ pub fn PollBanner<T: Clone + 'static>(
         on_cleanup(move || handle.clear());
     }
     let retry_state = poll.retry_state();
-    // `now` is read only while there is a countdown or a request running.
+    // `now` ticks the countdown only while there is one; the clock itself is read fresh, since
+    // a retry planned between two ticks would count from a time up to a second old.
     let retry = Signal::derive(move || {
         let state = retry_state.get();
         (state.failures > 0)
-            .then(|| state.note(now.get()))
+            .then(|| {
+                now.track();
+                state.note(now_secs())
+            })
             .flatten()
     });
     let data_from = Signal::derive(move || {

@@ -133,6 +133,25 @@ fn non_json_success_is_malformed() {
 }
 
 #[test]
+fn a_cut_off_answer_says_so() {
+    let body = r#"{"status":"success","data":["a","b"#;
+    match labels(200, Some("application/json"), body).unwrap_err() {
+        ApiError::Malformed { detail, .. } => assert_eq!(
+            detail,
+            format!(
+                "invalid JSON: the answer is cut off after {} bytes",
+                body.len()
+            )
+        ),
+        other => panic!("{other:?}"),
+    }
+    match labels(200, Some("application/json"), "{\"status\" oops}").unwrap_err() {
+        ApiError::Malformed { detail, .. } => assert!(detail.contains("oops"), "{detail}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
 fn broken_json_success_is_malformed() {
     let cases = [
         ("", "empty body"),
