@@ -1,0 +1,363 @@
+"""Failing backends, end to end in Chromium: a fault-injecting proxy (fault_proxy.py) between
+nginx and the real Pushgateway / Prometheus stops the backend, slows it down, answers 502 with
+HTML, 503 with text, or cuts its JSON in half. For each fault the console must name the backend
+in an error, keep the last good data with its time, retry with growing gaps, never have more
+than one request in flight per panel, and recover by itself (no reload) when the backend is back.
+
+The Pushgateway is watched on the Groups page, Prometheus on the Charts page (two panels, each
+with its own query). The module runs a stack of its own (scripts/lib/stack.sh, no simulators)
+on GATEWATCH_E2E_FAULTS_PORT_BASE (27390): Prometheus +0, Pushgateway +1, nginx +2, and the
+proxies for Prometheus +3 and the gateway +4, in GATEWATCH_E2E_FAULTS_RUN_DIR (.run/e2e-faults).
+The console's retry backoff is shortened through its saved settings (0.3 s doubling to 2.4 s).
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import requests
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from fault_proxy import FaultProxy
+from helpers import push_group, unique_job, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+RETRY_BASE, RETRY_MAX = 0.3, 2.4
+METRIC = "fault_e2e_value"
+ERROR_FAULTS = ["down", "html502", "text503", "truncate"]
+# What the banner's first line says for each fault ("down": nginx's own 502 page).
+EXPECTED = {
+    "down": r"answered HTTP 502: 502 Bad Gateway",
+    "html502": r"answered HTTP 502: 502 Bad Gateway fault-proxy",
+    "text503": r"answered HTTP 503: Service Unavailable",
+    "truncate": r"^Malformed answer from \w+: invalid JSON: the answer is cut off after \d+ bytes",
+}
+STALE_NOTE = re.compile(r"Showing the last data received, from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+RETRY_NOTE = re.compile(r"Retrying (in \d+ s|now) \(attempt \d+\)")
+
+
+def _stack_sh(command, run_dir, env):
+    return subprocess.run(
+        ["bash", "-c", f'set -euo pipefail; . "$0/scripts/lib/stack.sh"; {command} "$1"', str(ROOT), str(run_dir)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+class Faults:
+    """The private stack, its two proxies, and the data pushed before the tests."""
+
+    def __init__(self, base):
+        self.prometheus_url = f"http://127.0.0.1:{base}"
+        self.gateway = f"127.0.0.1:{base + 1}"
+        self.base_url = f"http://127.0.0.1:{base + 2}"
+        self.prometheus = FaultProxy(base + 3, f"127.0.0.1:{base}")
+        self.pushgateway = FaultProxy(base + 4, f"127.0.0.1:{base + 1}")
+        self.job = unique_job("faults")
+
+    def push(self, value, job=None):
+        push_group(self.gateway, job or self.job, {METRIC: value})
+
+    def scraped(self, value):
+        """Prometheus has scraped `value` for the job (it scrapes the gateway every second)."""
+        r = requests.get(f"{self.prometheus_url}/api/v1/query", timeout=5,
+                         params={"query": f'{METRIC}{{exported_job="{self.job}"}}'})
+        result = r.json()["data"]["result"]
+        return bool(result) and float(result[0]["value"][1]) == value
+
+
+@pytest.fixture(scope="module")
+def faults():
+    base = int(os.environ.get("GATEWATCH_E2E_FAULTS_PORT_BASE", "27390"))
+    run_dir = Path(os.environ.get("GATEWATCH_E2E_FAULTS_RUN_DIR", ROOT / ".run/e2e-faults")).resolve()
+    dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist")).resolve()
+    if not (dist / "index.html").is_file():
+        pytest.exit(f"no {dist}/index.html: run the release build first (scripts/lib/build.sh)", 1)
+    f = Faults(base)
+    env = {
+        **os.environ,
+        "GATEWATCH_PROMETHEUS_PORT": str(base), "GATEWATCH_PUSHGATEWAY_PORT": str(base + 1),
+        "GATEWATCH_HTTP_PORT": str(base + 2), "GATEWATCH_DIST": str(dist),
+        "GATEWATCH_SIMULATOR": "0", "GATEWATCH_WINDMILL_SIM": "0", "GATEWATCH_SECOND_GATEWAY": "0",
+        "GATEWATCH_BACKEND": "prometheus",
+        "GATEWATCH_PROMETHEUS_UPSTREAM": f"127.0.0.1:{base + 3}",
+        "GATEWATCH_PUSHGATEWAY_UPSTREAM": f"127.0.0.1:{base + 4}",
+    }
+    for name in ("GATEWATCH_PUSHGATEWAY_ARGS", "GATEWATCH_DELETE_HTPASSWD"):
+        env.pop(name, None)
+    _stack_sh("stack_stop", run_dir, env)
+    shutil.rmtree(run_dir, ignore_errors=True)
+    f.prometheus.start()
+    f.pushgateway.start()
+    started = _stack_sh("stack_start", run_dir, env)
+    try:
+        assert started.returncode == 0, started.stdout + started.stderr
+        f.push(1)
+        wait_until(lambda: f.scraped(1), timeout=20, interval=0.3, what="Prometheus to scrape the job")
+        yield f
+    finally:
+        stopped = _stack_sh("stack_stop", run_dir, env)
+        if stopped.returncode != 0:
+            print(f"stack_stop failed:\n{stopped.stdout}{stopped.stderr}")
+        f.prometheus.stop()
+        f.pushgateway.stop()
+
+
+@pytest.fixture(scope="module")
+def browser(faults, tmp_path_factory):
+    """One headless Chromium for the module, with the short retry backoff saved in its settings."""
+    os.environ.setdefault("SE_OFFLINE", "true")
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in (
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1280,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
+    ):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver.set_page_load_timeout(30)
+    try:
+        driver.get(faults.base_url + "/settings-probe")
+        settings = {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX}
+        driver.execute_script("localStorage.setItem('gatewatch.settings', arguments[0]);", json.dumps(settings))
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture(autouse=True)
+def healthy(faults):
+    """Every test starts and ends with both backends passing through."""
+    for proxy in (faults.prometheus, faults.pushgateway):
+        proxy.set_mode("pass")
+        proxy.reset_stats()
+    yield
+    for proxy in (faults.prometheus, faults.pushgateway):
+        proxy.set_mode("pass")
+
+
+# ---- reading the page ----
+
+def open_page(browser, url, auto_refresh=None):
+    browser.get(url)
+    # More than the default 250 entries, and a marker that a reload would lose.
+    browser.execute_script("performance.setResourceTimingBufferSize(10000); window.__noReload = 1;")
+    if auto_refresh is not None:
+        select = wait_until(lambda: browser.find_elements(By.ID, "auto-refresh"), what="auto-refresh picker")[0]
+        Select(select).select_by_value(str(auto_refresh))
+
+
+def not_reloaded(browser):
+    return browser.execute_script("return window.__noReload === 1;")
+
+
+def click_refresh(browser):
+    browser.find_element(By.XPATH, "//div[@class='refresh']/button[normalize-space()='Refresh']").click()
+
+
+def attempts(browser, url_part, since_ms):
+    """Start times (s) of the console's requests to url_part since since_ms (page clock), as the
+    browser saw them, requests within 150 ms counted as one attempt (panels fail together)."""
+    starts = browser.execute_script(
+        "return performance.getEntriesByType('resource')"
+        ".filter(e => e.name.includes(arguments[0]) && e.startTime >= arguments[1])"
+        ".map(e => e.startTime).sort((a, b) => a - b);", url_part, since_ms)
+    grouped = []
+    for start in starts:
+        if not grouped or start - grouped[-1] > 150:
+            grouped.append(start)
+    return [s / 1000 for s in grouped]
+
+
+def page_clock(browser):
+    return browser.execute_script("return performance.now();")
+
+
+def banners(browser, scope, backend):
+    return browser.find_elements(By.CSS_SELECTOR, f"{scope} .error-box[role='alert'][data-backend='{backend}']")
+
+
+def group_jobs(browser):
+    return [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row td.job")]
+
+
+def panel(title):
+    return f"section.chart-panel[aria-label='{title}']"
+
+
+PANELS = (panel("Raw value"), panel("Irate-adjusted"))
+
+
+def newest_raw_value(browser):
+    cells = browser.find_elements(By.CSS_SELECTOR, f"{PANELS[0]} table tbody tr:first-child td")
+    return cells[0].text if cells else None
+
+
+def assert_growing_gaps(times, what):
+    gaps = [b - a for a, b in zip(times, times[1:])]
+    assert len(gaps) >= 3, f"{what}: attempts at {times}"
+    assert gaps[0] >= RETRY_BASE * 0.8, f"{what}: gaps {gaps}"
+    for shorter, longer in zip(gaps, gaps[1:3]):
+        assert longer > shorter * 1.4, f"{what}: the gaps must grow (backoff): {gaps}"
+    assert all(g <= RETRY_MAX + 1.5 for g in gaps), f"{what}: gaps {gaps}"
+
+
+def assert_one_in_flight(proxy, key_prefix):
+    seen = {k: n for k, n in proxy.max_concurrency().items() if k.startswith(key_prefix)}
+    assert seen, f"no request to {key_prefix} reached the proxy"
+    assert all(n == 1 for n in seen.values()), f"requests in flight at once, per panel: {seen}"
+
+
+def check_error_state(browser, scope, backend, fault):
+    boxes = banners(browser, scope, backend)
+    assert boxes, f"no {backend} error in {scope}"
+    text = boxes[0].text
+    first = text.splitlines()[0]
+    assert backend in first, text
+    assert re.search(EXPECTED[fault], first), text
+    assert STALE_NOTE.search(text), f"no time of the data still shown: {text}"
+    return text
+
+
+# ---- the Pushgateway (Groups page) ----
+
+@pytest.mark.parametrize("fault", ERROR_FAULTS)
+def test_gateway_fault(browser, faults, fault):
+    open_page(browser, faults.base_url + "/groups")
+    wait_until(lambda: faults.job in group_jobs(browser), timeout=15, what="the group listed")
+    newcomer = unique_job(f"faults-{fault}")
+
+    faults.pushgateway.set_mode(fault)
+    push_group(faults.gateway, newcomer, {METRIC: 2})  # behind the fault: shown after recovery
+    since = page_clock(browser)
+    click_refresh(browser)
+    wait_until(lambda: banners(browser, "section.page", "Pushgateway"), timeout=10, what="a Pushgateway error")
+    text = check_error_state(browser, "section.page", "Pushgateway", fault)
+    assert faults.job in group_jobs(browser), "the last good groups must stay on screen"
+    assert newcomer not in group_jobs(browser)
+    wait_until(lambda: RETRY_NOTE.search(" ".join(b.text for b in banners(browser, "section.page", "Pushgateway"))),
+               timeout=5, what=f"a retry note (banner: {text})")
+
+    # attempts at 0, 0.3, 0.9, 2.1 s: the gaps double
+    times = wait_until(lambda: (a := attempts(browser, "/pushgateway/api/v1/metrics", since)) and len(a) >= 4 and a,
+                       timeout=8, what="4 attempts")
+    assert_growing_gaps(times, f"gateway {fault}")
+    if fault != "down":
+        assert len(faults.pushgateway.starts("/api/v1/metrics")) >= 4
+
+    faults.pushgateway.set_mode("pass")
+    wait_until(lambda: not banners(browser, "section.page", "Pushgateway") and newcomer in group_jobs(browser),
+               timeout=RETRY_MAX + 5, what="recovery: no error and the new group listed")
+    assert not_reloaded(browser)
+    assert_one_in_flight(faults.pushgateway, "/api/v1/metrics")
+
+
+def test_gateway_slow(browser, faults):
+    open_page(browser, faults.base_url + "/groups", auto_refresh=5)
+    wait_until(lambda: faults.job in group_jobs(browser), timeout=15, what="the group listed")
+    newcomer = unique_job("faults-slow")
+    push_group(faults.gateway, newcomer, {METRIC: 3})
+    faults.pushgateway.reset_stats()
+
+    faults.pushgateway.set_mode("slow", delay=30)
+    click_refresh(browser)
+    note = wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, ".slow-note[data-backend='Pushgateway']"),
+                      timeout=9, what="the slow-answer note")[0]
+    assert re.match(r"Waiting for Pushgateway: no answer after \d+ s\.", note.text), note.text
+    click_refresh(browser)  # the user insists, and the 5 s auto-refresh ticks: still one request
+    time.sleep(1.5)
+    assert faults.job in group_jobs(browser) and newcomer not in group_jobs(browser)
+    assert len(faults.pushgateway.starts("/api/v1/metrics")) == 1
+    assert not banners(browser, "section.page", "Pushgateway"), "slow is not an error"
+
+    faults.pushgateway.set_mode("pass")  # the held request goes through now
+    wait_until(lambda: newcomer in group_jobs(browser), timeout=5, what="the slow answer shown")
+    wait_until(lambda: not browser.find_elements(By.CSS_SELECTOR, ".slow-note"), timeout=3, what="the note gone")
+    assert not_reloaded(browser)
+    assert_one_in_flight(faults.pushgateway, "/api/v1/metrics")
+
+
+# ---- Prometheus (Charts page: two panels, each its own query) ----
+
+def open_charts(browser, faults):
+    url = f"{faults.base_url}/charts?metric={METRIC}&job={quote(faults.job, safe='')}&range=5m&min_step=1"
+    open_page(browser, url, auto_refresh=5)
+    for scope in PANELS:
+        wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, f"{scope} figure.time-chart[data-state='drawn']"),
+                   timeout=20, what=f"{scope} drawn")
+    browser.find_element(By.CSS_SELECTOR, f"{PANELS[0]} button.table-toggle").click()
+    wait_until(lambda: newest_raw_value(browser), timeout=5, what="the raw value table")
+
+
+@pytest.mark.parametrize("fault", ERROR_FAULTS)
+def test_prometheus_fault(browser, faults, fault):
+    value = 41.0 + ERROR_FAULTS.index(fault)  # a value per test, to see fresh data arrive
+    open_charts(browser, faults)
+
+    faults.prometheus.set_mode(fault)
+    faults.push(value)  # Prometheus scrapes it; the console sees it only after recovery
+    since = page_clock(browser)
+    click_refresh(browser)
+    for scope in PANELS:
+        wait_until(lambda: banners(browser, scope, "Prometheus"), timeout=10, what=f"a Prometheus error in {scope}")
+        check_error_state(browser, scope, "Prometheus", fault)
+        assert browser.find_elements(By.CSS_SELECTOR, f"{scope} figure.time-chart[data-state='drawn']"), \
+            "the last good chart must stay on screen"
+    assert newest_raw_value(browser) != f"{value:g}"
+    wait_until(lambda: RETRY_NOTE.search(" ".join(b.text for b in banners(browser, PANELS[0], "Prometheus"))),
+               timeout=5, what="a retry note")
+
+    times = wait_until(lambda: (a := attempts(browser, "/prometheus/api/v1/query_range", since)) and len(a) >= 4 and a,
+                       timeout=8, what="4 attempts")
+    assert_growing_gaps(times, f"prometheus {fault}")
+    if fault != "down":
+        per_panel = {}
+        for r in faults.prometheus.requests:
+            if r["key"].startswith("/api/v1/query_range"):
+                per_panel[r["key"]] = per_panel.get(r["key"], 0) + 1
+        assert len(per_panel) == 2 and all(n >= 4 for n in per_panel.values()), per_panel
+
+    wait_until(lambda: faults.scraped(value), timeout=5, interval=0.2, what="Prometheus to scrape the new value")
+    faults.prometheus.set_mode("pass")
+    for scope in PANELS:
+        wait_until(lambda: not banners(browser, scope, "Prometheus"), timeout=RETRY_MAX + 5,
+                   what=f"recovery of {scope}")
+    # the next auto-refresh (5 s) charts up to now, with the value pushed during the fault
+    wait_until(lambda: newest_raw_value(browser) == f"{value:g}", timeout=8, what="fresh data after recovery")
+    assert not_reloaded(browser)
+    assert_one_in_flight(faults.prometheus, "/api/v1/query_range")
+
+
+def test_prometheus_slow(browser, faults):
+    open_charts(browser, faults)
+    faults.push(99)
+    wait_until(lambda: faults.scraped(99), timeout=5, interval=0.2, what="Prometheus to scrape the new value")
+    faults.prometheus.reset_stats()
+
+    faults.prometheus.set_mode("slow", delay=30)
+    click_refresh(browser)
+    for scope in PANELS:
+        note = wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, f"{scope} .slow-note[data-backend='Prometheus']"),
+                          timeout=9, what=f"the slow-answer note in {scope}")[0]
+        assert re.match(r"Waiting for Prometheus: no answer after \d+ s\.", note.text), note.text
+    click_refresh(browser)  # the user insists, and the 5 s auto-refresh ticks: still one per panel
+    time.sleep(1.5)
+    assert newest_raw_value(browser) != "99", "the old data stays until the answer"
+    ranges = [r for r in faults.prometheus.requests if r["key"].startswith("/api/v1/query_range")]
+    assert len(ranges) == 2, [r["key"] for r in ranges]
+
+    faults.prometheus.set_mode("pass")
+    wait_until(lambda: newest_raw_value(browser) == "99", timeout=8, what="the slow answer shown")
+    wait_until(lambda: not browser.find_elements(By.CSS_SELECTOR, ".slow-note"), timeout=3, what="the notes gone")
+    assert not banners(browser, "section.page", "Prometheus")
+    assert not_reloaded(browser)
+    assert_one_in_flight(faults.prometheus, "/api/v1/query_range")
