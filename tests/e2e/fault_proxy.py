@@ -88,10 +88,12 @@ class FaultProxy:
 
     # ---- statistics ----
 
-    def starts(self, key_prefix):
-        """Start times of the requests whose key begins with key_prefix, oldest first."""
+    def starts(self, key_prefix, mode=None):
+        """Start times of the requests whose key begins with key_prefix (and that met `mode`),
+        oldest first."""
         with self._lock:
-            return [r["start"] for r in self.requests if r["key"].startswith(key_prefix)]
+            return [r["start"] for r in self.requests
+                    if r["key"].startswith(key_prefix) and mode in (None, r["mode"])]
 
     def max_concurrency(self):
         with self._lock:
