@@ -94,8 +94,9 @@ impl<T: Clone + 'static> Poll<T> {
             next_retry_at: RwSignal::new(None),
             started_at,
         };
+        let value = action.value();
         Effect::new(move || {
-            if let Some((result, at)) = action.value().get() {
+            if let Some((result, at)) = value.get() {
                 match result {
                     Ok(data) => {
                         poll.cancel_retry();
