@@ -14,6 +14,7 @@ pub mod freshness;
 mod fuzz_tests;
 pub mod group_table;
 pub mod grouping_key;
+pub mod health;
 pub mod job_catalog;
 pub mod job_queries;
 pub mod model;

@@ -1,5 +1,6 @@
 //! Leptos components, one per file. They wire signals to `api` and `core`; they never build
-//! URLs or parse JSON. `poll` is the shared polling hook.
+//! URLs or parse JSON. `poll` is the shared polling hook; `health_reports` the context through
+//! which its reads tell the header's health badges about failing backends.
 
 pub mod backend_health;
 pub mod bulk_cleanup_dialog;
@@ -15,6 +16,8 @@ pub mod group_row;
 pub mod groups_page;
 pub mod groups_table;
 pub mod header;
+pub mod health_badge;
+pub mod health_reports;
 pub mod instant_table;
 pub mod job_picker;
 pub mod not_found;

@@ -1,11 +1,14 @@
 //! A polled backend read: at most one request in flight, the last good answer kept with the
 //! time it arrived, the latest error shown beside it rather than instead of it, and retries
-//! with backoff ([`Backoff`]) while the backend fails, until it answers again.
+//! with backoff ([`Backoff`]) while the backend fails, until it answers again. A page's poll
+//! reports a failing backend, and its recovery, to the header's health badges ([`HealthReports`]).
 
 use crate::browser::now_secs;
 use crate::core::backoff::{worth_retrying, Backoff, RetryState};
 use crate::core::error::ApiError;
+use crate::core::health;
 use crate::settings_store::SettingsContext;
+use crate::views::health_reports::HealthReports;
 use leptos::prelude::*;
 use leptos::reactive::actions::ActionAbortHandle;
 use std::cell::Cell;
@@ -56,7 +59,8 @@ impl<T: 'static> Copy for Poll<T> {}
 
 impl<T: Clone + 'static> Poll<T> {
     /// `fetch` is called for every request; it should read its inputs untracked. Retries use
-    /// the backoff of the settings in context (the defaults without one).
+    /// the backoff of the settings in context (the defaults without one); failures and
+    /// recoveries go to the [`HealthReports`] in context, if any.
     pub fn new<F, Fut>(fetch: F) -> Self
     where
         F: Fn() -> Fut + 'static,
@@ -65,11 +69,20 @@ impl<T: Clone + 'static> Poll<T> {
         let backoff = use_context::<SettingsContext>()
             .map(|s| s.0.with_untracked(|s| s.backoff()))
             .unwrap_or_default();
-        Self::with_backoff(backoff, fetch)
+        Self::build(backoff, use_context::<HealthReports>(), fetch)
     }
 
-    /// As [`Poll::new`], retrying failures after `backoff`'s delays.
+    /// As [`Poll::new`], retrying failures after `backoff`'s delays, and reporting nothing: the
+    /// health badges' own checks use it (they read the reports, and would answer themselves).
     pub fn with_backoff<F, Fut>(backoff: Backoff, fetch: F) -> Self
+    where
+        F: Fn() -> Fut + 'static,
+        Fut: Future<Output = Result<T, ApiError>> + 'static,
+    {
+        Self::build(backoff, None, fetch)
+    }
+
+    fn build<F, Fut>(backoff: Backoff, reports: Option<HealthReports>, fetch: F) -> Self
     where
         F: Fn() -> Fut + 'static,
         Fut: Future<Output = Result<T, ApiError>> + 'static,
@@ -97,14 +110,19 @@ impl<T: Clone + 'static> Poll<T> {
         let value = action.value();
         Effect::new(move || {
             if let Some((result, at)) = value.get() {
-                match result {
+                let report = match result {
                     Ok(data) => {
+                        let report = poll
+                            .error
+                            .with_untracked(|previous| health::report(previous.as_ref(), Ok(())));
                         poll.cancel_retry();
                         poll.last_good.set(Some((data, at)));
                         poll.error.set(None);
                         poll.failures.set(0);
+                        report
                     }
                     Err(e) => {
+                        let report = health::report(None, Err(&e));
                         let failures = poll.failures.get_untracked().saturating_add(1);
                         poll.failures.set(failures);
                         if worth_retrying(&e) {
@@ -113,7 +131,11 @@ impl<T: Clone + 'static> Poll<T> {
                             poll.cancel_retry();
                         }
                         poll.error.set(Some(e));
+                        report
                     }
+                };
+                if let (Some(reports), Some((backend, report))) = (reports, report) {
+                    reports.send(backend, report);
                 }
             }
         });

@@ -1,0 +1,72 @@
+//! The header's backend badges: what the pages' reads tell them, and when they check again.
+//!
+//! A badge checks its backend itself (Prometheus' build info, the gateway's status): every
+//! [`RECHECK_EVERY`] while it answers, and with the retry backoff ([`crate::core::backoff`])
+//! while it does not. The pages read the same backends more often, so each of their reads
+//! reports what it saw: a failure that time can fix (the backend is down, restarting, cut off),
+//! or an answer after such a failure. A badge the report contradicts checks at once; the badge
+//! never stays green for a quarter of a minute beside a page that names its backend as failing,
+//! nor red after the page has recovered.
+
+use crate::core::backoff::worth_retrying;
+use crate::core::error::{ApiError, Backend};
+use std::time::Duration;
+
+#[cfg(test)]
+mod tests;
+
+/// How often a badge re-checks a backend that answers.
+pub const RECHECK_EVERY: Duration = Duration::from_secs(15);
+
+/// What a badge shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Badge {
+    /// No answer yet.
+    Checking,
+    Up,
+    Down,
+}
+
+impl Badge {
+    /// From the badge's own checks: whether one ever answered, and whether the latest failed.
+    pub fn from_checks(answered: bool, failing: bool) -> Badge {
+        match (answered, failing) {
+            (_, true) => Badge::Down,
+            (true, false) => Badge::Up,
+            (false, false) => Badge::Checking,
+        }
+    }
+}
+
+/// What a page's read just saw of its backend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Report {
+    /// It failed in a way that says the backend is in trouble.
+    Failed,
+    /// It answered after such a failure.
+    Recovered,
+}
+
+/// The report a read makes from its outcome, given its error before (`previous`). Only the
+/// errors worth retrying speak about the backend's health: a refused query or a 4xx (a wrong
+/// base URL) comes from a backend that answers.
+pub fn report(
+    previous: Option<&ApiError>,
+    outcome: Result<(), &ApiError>,
+) -> Option<(Backend, Report)> {
+    match outcome {
+        Err(e) => worth_retrying(e).then(|| (e.backend(), Report::Failed)),
+        Ok(()) => previous
+            .filter(|e| worth_retrying(e))
+            .map(|e| (e.backend(), Report::Recovered)),
+    }
+}
+
+/// Whether a badge checks its backend at once after a page's report: when the report says
+/// otherwise than the badge shows (the badge's own check decides what it shows next).
+pub fn recheck_now(badge: Badge, report: Report) -> bool {
+    matches!(
+        (badge, report),
+        (Badge::Up, Report::Failed) | (Badge::Down, Report::Recovered)
+    )
+}
