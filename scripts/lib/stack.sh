@@ -5,6 +5,12 @@
 # stopped by their pid files only.
 #
 #   stack_start RUN_DIR    stack_stop RUN_DIR    stack_running RUN_DIR
+#   stack_stop_service RUN_DIR NAME    stops one service (by its pid file), the rest keeps running
+#   stack_start_service RUN_DIR NAME   starts it again with the command stack_start gave it (saved
+#                                      in RUN_DIR/NAME.cmd: same ports, persistence file, TSDB)
+#                                      and waits until it is ready; NAME: pushgateway,
+#                                      pushgateway-2, prometheus, victoriametrics or vmalert. The
+#                                      previous log moves to NAME.log.1. (tests/e2e/test_backend_restart.py)
 #
 # Environment (defaults in brackets):
 #   GATEWATCH_PROMETHEUS_PORT [9090]  GATEWATCH_PUSHGATEWAY_PORT [9091]  GATEWATCH_HTTP_PORT [8080]
@@ -35,10 +41,12 @@
 
 STACK_SERVICES=(pushgateway pushgateway-2 prometheus victoriametrics vmalert nginx simulator windmill-sim)
 
-# _stack_spawn RUN_DIR NAME CMD...: start CMD in its own session, log to NAME.log, pid to NAME.pid.
+# _stack_spawn RUN_DIR NAME CMD...: start CMD in its own session, log to NAME.log, pid to NAME.pid,
+# and CMD itself (NUL-separated) to NAME.cmd for stack_start_service.
 _stack_spawn() {
   local run=$1 name=$2
   shift 2
+  printf '%s\0' "$@" >"$run/$name.cmd"
   # shellcheck disable=SC2016  # expanded by the inner bash
   setsid bash -c 'echo $$ >"$0"; exec "$@"' "$run/$name.pid" "$@" \
     </dev/null >"$run/$name.log" 2>&1 &
@@ -279,18 +287,59 @@ stack_start() {
   log "stack up in $run: http://127.0.0.1:$http_port ($backend :$prom_port, pushgateway :$gw_port${gw2_port:+, pushgateway-2 :$gw2_port}${sim_port:+, simulated Windmill :$sim_port-$((sim_port + sim_workers))})"
 }
 
+# _stack_kill RUN_DIR NAME: SIGTERM (the gateway writes its persistence file, Prometheus closes
+# its TSDB), SIGKILL after 10 s; the pid file goes.
+_stack_kill() {
+  local run=$1 name=$2 pid _
+  if pid=$(_stack_pid "$run" "$name"); then
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then
+      warn "$name (pid $pid) ignored SIGTERM for 10s; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+    fi
+  fi
+  rm -f "$run/$name.pid"
+}
+
 stack_stop() {
   [ $# -eq 1 ] || die "usage: stack_stop RUN_DIR"
-  local run=$1 name pid _
+  local name
   for name in simulator windmill-sim nginx vmalert prometheus victoriametrics pushgateway-2 pushgateway; do
-    if pid=$(_stack_pid "$run" "$name"); then
-      kill -TERM "$pid" 2>/dev/null || true
-      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      if kill -0 "$pid" 2>/dev/null; then
-        warn "$name (pid $pid) ignored SIGTERM for 10s; sending SIGKILL"
-        kill -KILL "$pid" 2>/dev/null || true
-      fi
-    fi
-    rm -f "$run/$name.pid"
+    _stack_kill "$1" "$name"
   done
+}
+
+# _stack_ready_url RUN_DIR NAME: where NAME says it is ready, from the listen address in NAME.cmd.
+_stack_ready_url() {
+  local arg
+  while IFS= read -r -d '' arg; do
+    case $arg in
+    --web.listen-address=*) echo "http://${arg#*=}/-/ready" && return 0 ;;
+    -httpListenAddr=*) echo "http://${arg#*=}/health" && return 0 ;;
+    esac
+  done <"$1/$2.cmd"
+  return 1
+}
+
+stack_stop_service() {
+  [ $# -eq 2 ] || die "usage: stack_stop_service RUN_DIR NAME"
+  _stack_pid "$1" "$2" >/dev/null || die "$2 is not running in $1"
+  _stack_kill "$1" "$2"
+}
+
+stack_start_service() {
+  [ $# -eq 2 ] || die "usage: stack_start_service RUN_DIR NAME"
+  local run=$1 name=$2 url cmd
+  case $name in
+  pushgateway | pushgateway-2 | prometheus | victoriametrics | vmalert) ;;
+  *) die "stack_start_service starts a backend (pushgateway, pushgateway-2, prometheus, victoriametrics, vmalert), not '$name'" ;;
+  esac
+  [ -f "$run/$name.cmd" ] || die "no $run/$name.cmd: $name was never started in $run"
+  _stack_pid "$run" "$name" >/dev/null && die "$name is already running in $run"
+  url=$(_stack_ready_url "$run" "$name") || die "no listen address in $run/$name.cmd"
+  mapfile -d '' -t cmd <"$run/$name.cmd"
+  [ -f "$run/$name.log" ] && mv -f "$run/$name.log" "$run/$name.log.1"
+  _stack_spawn "$run" "$name" "${cmd[@]}"
+  _stack_wait "$run" "$name" "$url"
 }

@@ -1,0 +1,298 @@
+"""Real backends stopped and started again, end to end in Chromium: the Pushgateway process (Groups
+page) and the Prometheus process (Charts page) are stopped by their pid files while the console
+shows their data, then started again with the same command (scripts/lib/stack.sh
+stack_stop_service / stack_start_service: same port, the gateway's persistence file, Prometheus'
+TSDB). Meanwhile the console must name the backend in an error, keep the last good data with its
+time, count down to its next retry, turn the backend's header badge red within seconds of the
+page's error (not at its next 15 s re-check), and recover by itself (no reload) when the process
+is back: error gone, fresh data, badge green.
+
+test_faults.py covers the same faults through a proxy (stopped there = the proxy's socket
+closed); this module stops the processes themselves. It runs a stack of its own (no simulators,
+no proxies) on GATEWATCH_E2E_RESTART_PORT_BASE (27400): Prometheus +0, Pushgateway +1, nginx +2,
+in GATEWATCH_E2E_RESTART_RUN_DIR (.run/e2e-restart). The console's retry backoff is shortened
+through its saved settings (0.3 s doubling to 2.4 s). GATEWATCH_E2E_SHOTS: a folder for
+screenshots of the pages with their backend stopped.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import requests
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import Select
+
+from helpers import find_group, push_group, unique_job, wait_until
+
+ROOT = Path(__file__).resolve().parents[2]
+RETRY_BASE, RETRY_MAX = 0.3, 2.4
+METRIC = "restart_e2e_value"
+STALE_NOTE = re.compile(r"Showing the last data received, from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
+RETRY_NOTE = re.compile(r"Retrying (in \d+ s|now) \(attempt \d+\)")
+# nginx's answer while the backend's port is closed (Prometheus, starting, may send 503 text).
+STOPPED = re.compile(r"^(\w+) answered HTTP 502: 502 Bad Gateway")
+BADGE_LAG = 3.0  # the most a header badge may trail the page's error or recovery (s)
+BADGE_RECHECK_MS = 15_000  # the badge's own re-check period while its backend answers
+
+
+def _stack_sh(command, run_dir, env, *args):
+    return subprocess.run(
+        ["bash", "-c", f'set -euo pipefail; . "$0/scripts/lib/stack.sh"; {command} "$@"', str(ROOT),
+         str(run_dir), *args],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+
+
+def running(pid):
+    try:
+        return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+
+
+class Stack:
+    """The private stack; stop() and start() one backend process by its pid file."""
+
+    def __init__(self, base, run_dir, env):
+        self.prometheus_url = f"http://127.0.0.1:{base}"
+        self.gateway = f"127.0.0.1:{base + 1}"
+        self.gateway_url = f"http://{self.gateway}"
+        self.base_url = f"http://127.0.0.1:{base + 2}"
+        self.run_dir, self.env = run_dir, env
+        self.job = unique_job("restart")
+
+    def service(self, command, name):
+        done = _stack_sh(command, self.run_dir, self.env, name)
+        assert done.returncode == 0, f"{command} {name}: {done.stdout}{done.stderr}"
+
+    def stop(self, name):
+        pid = int((self.run_dir / f"{name}.pid").read_text())
+        self.service("stack_stop_service", name)
+        assert not running(pid), f"{name} (pid {pid}) still runs"
+
+    def start(self, name):
+        self.service("stack_start_service", name)
+
+    def push(self, value, job=None):
+        push_group(self.gateway, job or self.job, {METRIC: value})
+
+    def scraped(self, value):
+        """Prometheus has scraped `value` for the job (it scrapes the gateway every second)."""
+        try:
+            r = requests.get(f"{self.prometheus_url}/api/v1/query", timeout=5,
+                             params={"query": f'{METRIC}{{exported_job="{self.job}"}}'})
+            result = r.json()["data"]["result"]
+        except (requests.RequestException, ValueError, KeyError):
+            return False
+        return bool(result) and float(result[0]["value"][1]) == value
+
+
+@pytest.fixture(scope="module")
+def stack():
+    base = int(os.environ.get("GATEWATCH_E2E_RESTART_PORT_BASE", "27400"))
+    run_dir = Path(os.environ.get("GATEWATCH_E2E_RESTART_RUN_DIR", ROOT / ".run/e2e-restart")).resolve()
+    dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist")).resolve()
+    if not (dist / "index.html").is_file():
+        pytest.exit(f"no {dist}/index.html: run the release build first (scripts/lib/build.sh)", 1)
+    env = {
+        **os.environ,
+        "GATEWATCH_PROMETHEUS_PORT": str(base), "GATEWATCH_PUSHGATEWAY_PORT": str(base + 1),
+        "GATEWATCH_HTTP_PORT": str(base + 2), "GATEWATCH_DIST": str(dist),
+        "GATEWATCH_SIMULATOR": "0", "GATEWATCH_WINDMILL_SIM": "0", "GATEWATCH_SECOND_GATEWAY": "0",
+        "GATEWATCH_BACKEND": "prometheus",
+    }
+    for name in ("GATEWATCH_PUSHGATEWAY_ARGS", "GATEWATCH_DELETE_HTPASSWD",
+                 "GATEWATCH_PROMETHEUS_UPSTREAM", "GATEWATCH_PUSHGATEWAY_UPSTREAM"):
+        env.pop(name, None)
+    _stack_sh("stack_stop", run_dir, env)
+    shutil.rmtree(run_dir, ignore_errors=True)
+    s = Stack(base, run_dir, env)
+    started = _stack_sh("stack_start", run_dir, env)
+    try:
+        assert started.returncode == 0, started.stdout + started.stderr
+        s.push(1)
+        wait_until(lambda: s.scraped(1), timeout=20, interval=0.3, what="Prometheus to scrape the job")
+        yield s
+    finally:
+        stopped = _stack_sh("stack_stop", run_dir, env)
+        if stopped.returncode != 0:
+            print(f"stack_stop failed:\n{stopped.stdout}{stopped.stderr}")
+
+
+@pytest.fixture(scope="module")
+def browser(stack, tmp_path_factory):
+    """One headless Chromium for the module, with the short retry backoff saved in its settings."""
+    os.environ.setdefault("SE_OFFLINE", "true")
+    options = webdriver.ChromeOptions()
+    options.binary_location = "/usr/bin/chromium"
+    for arg in (
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1280,900",
+        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
+    ):
+        options.add_argument(arg)
+    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
+    driver.set_page_load_timeout(30)
+    try:
+        driver.get(stack.base_url + "/settings-probe")
+        settings = {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX}
+        driver.execute_script("localStorage.setItem('gatewatch.settings', arguments[0]);", json.dumps(settings))
+        yield driver
+    finally:
+        driver.quit()
+
+
+# ---- reading the page ----
+
+def open_page(browser, url, auto_refresh):
+    browser.get(url)
+    browser.execute_script("window.__noReload = 1;")  # a reload would lose it
+    select = wait_until(lambda: browser.find_elements(By.ID, "auto-refresh"), what="auto-refresh picker")[0]
+    Select(select).select_by_value(str(auto_refresh))
+
+
+def not_reloaded(browser):
+    return browser.execute_script("return window.__noReload === 1;")
+
+
+def page_clock_ms(browser):
+    return browser.execute_script("return performance.now();")
+
+
+def click_refresh(browser):
+    browser.find_element(By.XPATH, "//div[@class='refresh']/button[normalize-space()='Refresh']").click()
+
+
+def banners(browser, scope, backend):
+    return browser.find_elements(By.CSS_SELECTOR, f"{scope} .error-box[role='alert'][data-backend='{backend}']")
+
+
+def badge(browser, backend):
+    """(class, text) of the header's health badge of `backend`."""
+    found = browser.find_elements(By.CSS_SELECTOR, f".health .badge[data-backend='{backend}']")
+    return (found[0].get_attribute("class"), found[0].text) if found else ("", "")
+
+
+def wait_badge(browser, backend, state, timeout):
+    return wait_until(lambda: state in badge(browser, backend)[0].split(), timeout=timeout, interval=0.05,
+                      what=f"the {backend} badge {state} (now {badge(browser, backend)})")
+
+
+def group_jobs(browser):
+    return [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row td.job")]
+
+
+def panel(title):
+    return f"section.chart-panel[aria-label='{title}']"
+
+
+PANELS = (panel("Raw value"), panel("Irate-adjusted"))
+
+
+def newest_raw_value(browser):
+    cells = browser.find_elements(By.CSS_SELECTOR, f"{PANELS[0]} table tbody tr:first-child td")
+    return cells[0].text if cells else None
+
+
+def check_stopped_state(browser, scope, backend):
+    """The error names the backend as nginx reports it gone, the data's time and a countdown."""
+    boxes = wait_until(lambda: banners(browser, scope, backend), timeout=10, what=f"a {backend} error in {scope}")
+    text = boxes[0].text
+    first = text.splitlines()[0]
+    match = STOPPED.search(first)
+    assert match and match.group(1) == backend, text
+    assert STALE_NOTE.search(text), f"no time of the data still shown: {text}"
+    wait_until(lambda: RETRY_NOTE.search(" ".join(b.text for b in banners(browser, scope, backend))),
+               timeout=5, what=f"a retry countdown (banner: {text})")
+
+
+def check_badge_follows(browser, backend):
+    """The badge turns red within BADGE_LAG of the page's error, and before its own first 15 s
+    re-check (the badge mounts after the page clock's 0): the page's report made it check."""
+    wait_badge(browser, backend, "down", BADGE_LAG)
+    assert page_clock_ms(browser) < BADGE_RECHECK_MS - 500, \
+        "too slow to tell the page's report from the badge's own re-check"
+    assert badge(browser, backend)[1] == f"{backend}: unreachable"
+
+
+def screenshot(browser, name):
+    folder = os.environ.get("GATEWATCH_E2E_SHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        browser.save_screenshot(str(Path(folder) / name))
+
+
+# ---- the Pushgateway (Groups page) ----
+
+def test_pushgateway_stopped_and_started_again(browser, stack):
+    open_page(browser, stack.base_url + "/groups", auto_refresh=5)
+    wait_until(lambda: stack.job in group_jobs(browser), timeout=15, what="the group listed")
+    wait_badge(browser, "Pushgateway", "up", 5)
+
+    stack.stop("pushgateway")
+    click_refresh(browser)
+    check_stopped_state(browser, "section.page", "Pushgateway")
+    assert stack.job in group_jobs(browser), "the last good groups must stay on screen"
+    check_badge_follows(browser, "Pushgateway")
+    assert "up" in badge(browser, "Prometheus")[0].split(), "only the stopped backend is red"
+    screenshot(browser, "groups-pushgateway-stopped.png")
+    time.sleep(RETRY_MAX * 1.5)  # a few retries (and auto-refresh ticks) against the closed port
+    check_stopped_state(browser, "section.page", "Pushgateway")
+    assert "down" in badge(browser, "Pushgateway")[0].split()
+
+    stack.start("pushgateway")
+    assert find_group(stack.gateway_url, {"job": stack.job}), "the persistence file brings the group back"
+    newcomer = unique_job("restart-new")
+    push_group(stack.gateway, newcomer, {METRIC: 5})
+    # the next retry (<= 2.4 s) recovers, the next auto-refresh (5 s) at the latest lists the newcomer
+    wait_until(lambda: not banners(browser, "section.page", "Pushgateway"), timeout=RETRY_MAX + 3,
+               what="the error gone")
+    wait_badge(browser, "Pushgateway", "up", BADGE_LAG)
+    wait_until(lambda: {stack.job, newcomer} <= set(group_jobs(browser)), timeout=8,
+               what="the groups listed again, with the one pushed after the restart")
+    assert not_reloaded(browser)
+
+
+# ---- Prometheus (Charts page: two panels, each its own query) ----
+
+def test_prometheus_stopped_and_started_again(browser, stack):
+    url = f"{stack.base_url}/charts?metric={METRIC}&job={quote(stack.job, safe='')}&range=5m&min_step=1"
+    open_page(browser, url, auto_refresh=5)
+    for scope in PANELS:
+        wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, f"{scope} figure.time-chart[data-state='drawn']"),
+                   timeout=20, what=f"{scope} drawn")
+    browser.find_element(By.CSS_SELECTOR, f"{PANELS[0]} button.table-toggle").click()
+    wait_until(lambda: newest_raw_value(browser) == "1", timeout=5, what="the raw value table")
+    wait_badge(browser, "Prometheus", "up", 5)
+
+    stack.stop("prometheus")
+    click_refresh(browser)
+    for scope in PANELS:
+        check_stopped_state(browser, scope, "Prometheus")
+        assert browser.find_elements(By.CSS_SELECTOR, f"{scope} figure.time-chart[data-state='drawn']"), \
+            "the last good chart must stay on screen"
+    assert newest_raw_value(browser) == "1"
+    check_badge_follows(browser, "Prometheus")
+    assert "up" in badge(browser, "Pushgateway")[0].split(), "only the stopped backend is red"
+    screenshot(browser, "charts-prometheus-stopped.png")
+
+    stack.push(2)  # scraped once Prometheus is back
+    stack.start("prometheus")  # replays its TSDB's WAL: a few seconds
+    wait_until(lambda: stack.scraped(2), timeout=10, interval=0.2, what="Prometheus to scrape the new value")
+    for scope in PANELS:
+        wait_until(lambda: not banners(browser, scope, "Prometheus"), timeout=RETRY_MAX + 3,
+                   what=f"recovery of {scope}")
+    wait_badge(browser, "Prometheus", "up", BADGE_LAG)
+    # the next auto-refresh (5 s) charts up to now, with the value pushed while it was down
+    wait_until(lambda: newest_raw_value(browser) == "2", timeout=8, what="fresh data after the restart")
+    assert browser.find_elements(By.CSS_SELECTOR, f"{PANELS[0]} figure.time-chart[data-state='drawn']")
+    assert not_reloaded(browser)
