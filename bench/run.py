@@ -23,6 +23,7 @@ import json
 import os
 import platform
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -48,6 +49,12 @@ TARGET_REDRAW_RATIO = 1.0
 TARGET_GROUPS_RATIO = 0.2
 TARGET_FILTER_MS = 50
 TARGET_DELETE_SPEEDUP = 5.0
+
+
+def cleanup_constant(name):
+    """A constant of the console's cleanup (src/core/cleanup.rs), quoted in RESULTS.md."""
+    found = re.search(rf"pub const {name}: usize = (\d+);", (ROOT / "src/core/cleanup.rs").read_text())
+    return f"{found.group(1) if found else '?'} ({name})"
 
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -106,6 +113,7 @@ def chromium(profile_dir):
     for arg in CHROMIUM_FLAGS:
         options.add_argument(arg)
     options.add_argument(f"--user-data-dir={profile_dir}")
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
     driver.set_page_load_timeout(180)
     driver.set_script_timeout(180)
@@ -640,7 +648,16 @@ const t0 = performance.now();
 button.click();
 const tick = () => {
   const summary = dialog.querySelector("p.summary[role=status]");
-  if (summary && summary.textContent.startsWith("Deleted")) done({ ms: performance.now() - t0, summary: summary.textContent });
+  if (summary && summary.textContent.startsWith("Deleted")) {
+    const t1 = performance.now();
+    // The requests the cleanup made (Resource Timing), to see what bounds it.
+    const spans = (pred) => performance.getEntriesByType("resource")
+      .filter((r) => r.startTime >= t0 && r.startTime <= t1 && pred(r.name))
+      .map((r) => [r.startTime, r.responseEnd]);
+    done({ ms: t1 - t0, t0, summary: summary.textContent,
+           lists: spans((n) => n.includes("/pushgateway/api/v1/metrics")),
+           deletes: spans((n) => n.includes("/pushgateway/metrics/")) });
+  }
   else if (performance.now() - t0 > 120000) done({ error: "no report after 120 s" });
   else setTimeout(tick, 5);
 };
@@ -669,7 +686,7 @@ def console_cleanup(driver, cfg, n):
     if r["summary"] != want:
         raise RuntimeError(f"bulk delete through the console reported '{r['summary']}', not '{want}'")
     check_outcome(cfg, n, "bulk delete through the console")
-    return r["ms"], preview * 1000
+    return r, preview * 1000
 
 
 def curl_cleanup(cfg, n):
@@ -692,10 +709,12 @@ def bench_bulk_delete(driver, cfg):
     n = cfg.delete_groups
     log(f"bulk delete: {n} stale groups (+{cfg.controls} fresh controls), stale threshold {cfg.stale_secs} s")
     set_settings(driver, cfg, {"stale_after_secs": cfg.stale_secs})
-    console, preview, loop, gone = [], [], [], []
+    console, preview, loop, gone, profile = [], [], [], [], []
     for i in range(cfg.runs):
-        ms, pre = console_cleanup(driver, cfg, n)
+        r, pre = console_cleanup(driver, cfg, n)
+        ms = r["ms"]
         console.append(ms)
+        profile.append(cleanup_profile(r))
         preview.append(pre)
         a, b = curl_cleanup(cfg, n)
         loop.append(a)
@@ -704,7 +723,32 @@ def bench_bulk_delete(driver, cfg):
     set_settings(driver, cfg, {"stale_after_secs": 600})
     c, l = Stat(console), Stat(loop)
     return {"groups": n, "controls": cfg.controls, "console": c, "preview": Stat(preview), "curl": l,
-            "curl_gone": Stat(gone), "speedup": l.median / c.median}
+            "curl_gone": Stat(gone), "speedup": l.median / c.median,
+            "profile": {k: statistics.median(p[k] for p in profile) for k in profile[0]}}
+
+
+def union_ms(spans):
+    """Total time covered by at least one of the (start, end) spans."""
+    total, end = 0.0, float("-inf")
+    for a, b in sorted(spans):
+        if b > end:
+            total += b - max(a, end)
+            end = b
+    return total
+
+
+def cleanup_profile(r):
+    """What one console cleanup spent its time on, from the requests it made."""
+    lists, deletes = r["lists"], r["deletes"]
+    return {
+        "list_reads": len(lists),
+        "list_ms": union_ms(lists),
+        "list_each_ms": statistics.median(b - a for a, b in lists) if lists else 0.0,
+        "deletes": len(deletes),
+        "delete_ms": union_ms(deletes),
+        "delete_each_ms": statistics.median(b - a for a, b in deletes) if deletes else 0.0,
+        "other_ms": r["ms"] - union_ms(lists + deletes),
+    }
 
 
 # ---------------------------------------------------------------- machine and versions
@@ -942,6 +986,13 @@ def render_results(r, cfg):
                          ("curl loop", bd["curl"]),
                          ("(curl loop until the gateway lists none)", bd["curl_gone"])):
             add(f"| {label} | {s.median:.0f} ms | {s.min:.0f}–{s.max:.0f} ms ({s.runs} runs) |")
+        p = bd["profile"]
+        add(f"\nWhere the console's time goes (Resource Timing of the cleanup's requests, medians over the runs): "
+            f"{p['list_reads']:.0f} re-reads of the group list (one per {cleanup_constant('RECHECK_CHUNK')} groups, plus the final "
+            f"verification) took {p['list_ms']:.0f} ms in all, {p['list_each_ms']:.0f} ms each; "
+            f"{p['deletes']:.0f} DELETEs, at most {cleanup_constant('DELETE_CONCURRENCY')} at once, {p['delete_ms']:.0f} ms in all "
+            f"({p['delete_each_ms']:.1f} ms each); {p['other_ms']:.0f} ms with no request in flight (parsing, "
+            f"re-checks, rendering, the verification's pauses).")
         add(f"\nSpeed-up (curl loop / console, medians): **{bd['speedup']:.1f}×**; against the curl loop until "
             f"the gateway lists none: {bd['curl_gone'].median / bd['console'].median:.1f}×. Only the staged "
             f"groups were deleted, every control kept, in every run.\n")
@@ -1064,6 +1115,15 @@ def main():
             results["bulk"] = bench_bulk_delete(driver, cfg)
         if "groups" in only:
             results["groups"] = bench_groups(driver, cfg)
+    except BaseException:
+        # The page's console, for the post-mortem (a panic, a failed request...).
+        try:
+            logs = driver.get_log("browser")
+            (cfg.run_dir / "browser-console.log").write_text("\n".join(json.dumps(x) for x in logs))
+            log(f"the browser's console log: {cfg.run_dir / 'browser-console.log'}")
+        except Exception:  # the browser may be what failed
+            pass
+        raise
     finally:
         pusher.stop.set()
         driver.quit()
