@@ -96,7 +96,8 @@ class Stack:
 
 
 @pytest.fixture(scope="module")
-def stack():
+def backends():
+    """The private stack (a name of its own: conftest.py's `stack` is the shared one)."""
     base = int(os.environ.get("GATEWATCH_E2E_RESTART_PORT_BASE", "27400"))
     run_dir = Path(os.environ.get("GATEWATCH_E2E_RESTART_RUN_DIR", ROOT / ".run/e2e-restart")).resolve()
     dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist")).resolve()
@@ -128,7 +129,7 @@ def stack():
 
 
 @pytest.fixture(scope="module")
-def browser(stack, tmp_path_factory):
+def browser(backends, tmp_path_factory):
     """One headless Chromium for the module, with the short retry backoff saved in its settings."""
     os.environ.setdefault("SE_OFFLINE", "true")
     options = webdriver.ChromeOptions()
@@ -143,7 +144,7 @@ def browser(stack, tmp_path_factory):
     driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
     driver.set_page_load_timeout(30)
     try:
-        driver.get(stack.base_url + "/settings-probe")
+        driver.get(backends.base_url + "/settings-probe")
         settings = {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX}
         driver.execute_script("localStorage.setItem('gatewatch.settings', arguments[0]);", json.dumps(settings))
         yield driver
@@ -233,15 +234,15 @@ def screenshot(browser, name):
 
 # ---- the Pushgateway (Groups page) ----
 
-def test_pushgateway_stopped_and_started_again(browser, stack):
-    open_page(browser, stack.base_url + "/groups", auto_refresh=5)
-    wait_until(lambda: stack.job in group_jobs(browser), timeout=15, what="the group listed")
+def test_pushgateway_stopped_and_started_again(browser, backends):
+    open_page(browser, backends.base_url + "/groups", auto_refresh=5)
+    wait_until(lambda: backends.job in group_jobs(browser), timeout=15, what="the group listed")
     wait_badge(browser, "Pushgateway", "up", 5)
 
-    stack.stop("pushgateway")
+    backends.stop("pushgateway")
     click_refresh(browser)
     check_stopped_state(browser, "section.page", "Pushgateway")
-    assert stack.job in group_jobs(browser), "the last good groups must stay on screen"
+    assert backends.job in group_jobs(browser), "the last good groups must stay on screen"
     check_badge_follows(browser, "Pushgateway")
     assert "up" in badge(browser, "Prometheus")[0].split(), "only the stopped backend is red"
     screenshot(browser, "groups-pushgateway-stopped.png")
@@ -249,23 +250,23 @@ def test_pushgateway_stopped_and_started_again(browser, stack):
     check_stopped_state(browser, "section.page", "Pushgateway")
     assert "down" in badge(browser, "Pushgateway")[0].split()
 
-    stack.start("pushgateway")
-    assert find_group(stack.gateway_url, {"job": stack.job}), "the persistence file brings the group back"
+    backends.start("pushgateway")
+    assert find_group(backends.gateway_url, {"job": backends.job}), "the persistence file brings the group back"
     newcomer = unique_job("restart-new")
-    push_group(stack.gateway, newcomer, {METRIC: 5})
+    push_group(backends.gateway, newcomer, {METRIC: 5})
     # the next retry (<= 2.4 s) recovers, the next auto-refresh (5 s) at the latest lists the newcomer
     wait_until(lambda: not banners(browser, "section.page", "Pushgateway"), timeout=RETRY_MAX + 3,
                what="the error gone")
     wait_badge(browser, "Pushgateway", "up", BADGE_LAG)
-    wait_until(lambda: {stack.job, newcomer} <= set(group_jobs(browser)), timeout=8,
+    wait_until(lambda: {backends.job, newcomer} <= set(group_jobs(browser)), timeout=8,
                what="the groups listed again, with the one pushed after the restart")
     assert not_reloaded(browser)
 
 
 # ---- Prometheus (Charts page: two panels, each its own query) ----
 
-def test_prometheus_stopped_and_started_again(browser, stack):
-    url = f"{stack.base_url}/charts?metric={METRIC}&job={quote(stack.job, safe='')}&range=5m&min_step=1"
+def test_prometheus_stopped_and_started_again(browser, backends):
+    url = f"{backends.base_url}/charts?metric={METRIC}&job={quote(backends.job, safe='')}&range=5m&min_step=1"
     open_page(browser, url, auto_refresh=5)
     for scope in PANELS:
         wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, f"{scope} figure.time-chart[data-state='drawn']"),
@@ -274,7 +275,7 @@ def test_prometheus_stopped_and_started_again(browser, stack):
     wait_until(lambda: newest_raw_value(browser) == "1", timeout=5, what="the raw value table")
     wait_badge(browser, "Prometheus", "up", 5)
 
-    stack.stop("prometheus")
+    backends.stop("prometheus")
     click_refresh(browser)
     for scope in PANELS:
         check_stopped_state(browser, scope, "Prometheus")
@@ -285,9 +286,9 @@ def test_prometheus_stopped_and_started_again(browser, stack):
     assert "up" in badge(browser, "Pushgateway")[0].split(), "only the stopped backend is red"
     screenshot(browser, "charts-prometheus-stopped.png")
 
-    stack.push(2)  # scraped once Prometheus is back
-    stack.start("prometheus")  # replays its TSDB's WAL: a few seconds
-    wait_until(lambda: stack.scraped(2), timeout=10, interval=0.2, what="Prometheus to scrape the new value")
+    backends.push(2)  # scraped once Prometheus is back
+    backends.start("prometheus")  # replays its TSDB's WAL: a few seconds
+    wait_until(lambda: backends.scraped(2), timeout=10, interval=0.2, what="Prometheus to scrape the new value")
     for scope in PANELS:
         wait_until(lambda: not banners(browser, scope, "Prometheus"), timeout=RETRY_MAX + 3,
                    what=f"recovery of {scope}")
