@@ -173,7 +173,12 @@ pub fn GroupsPage() -> impl IntoView {
                 </p>
             })}
             <p class="summary" aria-live="polite">
-                {move || if loaded() { summary() } else { "Loading groups…".to_string() }}
+                {move || match (loaded(), groups.error.with(Option::is_some)) {
+                    (true, _) => summary(),
+                    // The error box above says why and when the next attempt is.
+                    (false, true) => "No groups loaded yet.".to_string(),
+                    (false, false) => "Loading groups…".to_string(),
+                }}
             </p>
             <div class="toolbar">
                 <label for="group-filter">"Filter"</label>
