@@ -15,6 +15,7 @@ to check that every benchmark still works (scripts/test's bench level).
 """
 import argparse
 import base64
+import collections
 import concurrent.futures
 import datetime
 import gzip
@@ -115,8 +116,8 @@ def chromium(profile_dir):
     options.add_argument(f"--user-data-dir={profile_dir}")
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    driver.set_page_load_timeout(180)
-    driver.set_script_timeout(180)
+    driver.set_page_load_timeout(90)
+    driver.set_script_timeout(110)
     driver.execute_cdp_cmd("Network.enable", {})
     return driver
 
@@ -196,6 +197,43 @@ tick();
 
 def page_timings(driver, want, timeout_ms=60000):
     return driver.execute_async_script(WAIT_MARKS, want, timeout_ms)
+
+
+def profile_hung_page(profile_dir, run_dir, seconds=3):
+    """Samples the JavaScript/wasm stacks of the console's page straight through its DevTools
+    socket (WebDriver itself is stuck behind the busy page): run_dir/hung-page.cpuprofile (open
+    it in Chrome DevTools' Performance panel) and the busiest functions in the log."""
+    import websocket  # selenium's dependency
+    try:
+        port = (Path(profile_dir) / "DevToolsActivePort").read_text().split()[0]
+        pages = requests.get(f"http://127.0.0.1:{port}/json/list", timeout=10).json()
+        page = next(p for p in pages if p["type"] == "page")
+        ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=120)
+        ids = iter(range(1, 100))
+
+        def call(method, params=None):
+            n = next(ids)
+            ws.send(json.dumps({"id": n, "method": method, "params": params or {}}))
+            while True:
+                m = json.loads(ws.recv())
+                if m.get("id") == n:
+                    return m.get("result", {})
+
+        call("Profiler.enable")
+        call("Profiler.start")
+        time.sleep(seconds)
+        prof = call("Profiler.stop")["profile"]
+        ws.close()
+        out = Path(run_dir) / "hung-page.cpuprofile"
+        out.write_text(json.dumps(prof))
+        frames = {n["id"]: n["callFrame"] for n in prof["nodes"]}
+        busiest = collections.Counter(f"{frames[s]['functionName'] or '?'} ({frames[s]['url'].rsplit('/', 1)[-1]})"
+                                      for s in prof["samples"])
+        total = max(1, len(prof["samples"]))
+        log(f"  page {page['url']}: {out}; busiest: "
+            + ", ".join(f"{name} {count / total:.0%}" for name, count in busiest.most_common(5)))
+    except Exception as e:  # best effort: the report must not hide the failure itself
+        log(f"  could not profile the page: {e}")
 
 
 # ---------------------------------------------------------------- static file server (bench page)
@@ -658,7 +696,7 @@ const tick = () => {
            lists: spans((n) => n.includes("/pushgateway/api/v1/metrics")),
            deletes: spans((n) => n.includes("/pushgateway/metrics/")) });
   }
-  else if (performance.now() - t0 > 120000) done({ error: "no report after 120 s" });
+  else if (performance.now() - t0 > 100000) done({ error: "no report after 100 s" });
   else setTimeout(tick, 5);
 };
 tick();
@@ -1115,14 +1153,19 @@ def main():
             results["bulk"] = bench_bulk_delete(driver, cfg)
         if "groups" in only:
             results["groups"] = bench_groups(driver, cfg)
-    except BaseException:
-        # The page's console, for the post-mortem (a panic, a failed request...).
-        try:
-            logs = driver.get_log("browser")
-            (cfg.run_dir / "browser-console.log").write_text("\n".join(json.dumps(x) for x in logs))
-            log(f"the browser's console log: {cfg.run_dir / 'browser-console.log'}")
-        except Exception:  # the browser may be what failed
-            pass
+    except BaseException as e:
+        if "timed out" in str(e).lower() or "timeout" in type(e).__name__.lower():
+            # WebDriver waits for a page whose main thread never comes back: record what it runs.
+            log("the browser stopped answering: the page's main thread is busy; profiling it for 3 s")
+            profile_hung_page(profile, cfg.run_dir)
+        else:
+            # The page's console, for the post-mortem (a panic, a failed request...).
+            try:
+                logs = driver.get_log("browser")
+                (cfg.run_dir / "browser-console.log").write_text("\n".join(json.dumps(x) for x in logs))
+                log(f"the browser's console log: {cfg.run_dir / 'browser-console.log'}")
+            except Exception:  # the browser may be what failed
+                pass
         raise
     finally:
         pusher.stop.set()
