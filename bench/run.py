@@ -199,6 +199,63 @@ def page_timings(driver, want, timeout_ms=60000):
     return driver.execute_async_script(WAIT_MARKS, want, timeout_ms)
 
 
+class Watchdog(threading.Thread):
+    """WebDriver blocks for good behind a page whose main thread never comes back (it answers
+    no command while its script runs). Every WebDriver command is timed; one that runs longer
+    than `limit` seconds gets the page profiled through its DevTools socket, then chromedriver
+    and its browser are stopped (by pid) so that the command fails and the run ends."""
+
+    def __init__(self, driver, profile_dir, run_dir, limit=150):
+        super().__init__(daemon=True)
+        self.driver, self.profile_dir, self.run_dir, self.limit = driver, profile_dir, run_dir, limit
+        self.current = None  # (command, started) of the command in flight
+        self.fired = None
+        execute = driver.execute
+
+        def timed_execute(command, params=None):
+            self.current = (command, time.monotonic())
+            try:
+                return execute(command, params)
+            finally:
+                self.current = None
+
+        driver.execute = timed_execute
+        self.start()
+
+    def run(self):
+        while self.fired is None:
+            time.sleep(1)
+            current = self.current
+            if current and time.monotonic() - current[1] > self.limit:
+                self.fired = current[0]
+                log(f"WebDriver command '{current[0]}' got no answer for {self.limit} s: the page's main "
+                    "thread is busy; profiling it for 3 s, then stopping the browser")
+                # The inspector answers a busy page slowly, if at all: give it a minute.
+                profiler = threading.Thread(target=profile_hung_page, args=(self.profile_dir, self.run_dir),
+                                            daemon=True)
+                profiler.start()
+                profiler.join(60)
+                self.kill_browser()
+
+    def kill_browser(self):
+        """chromedriver's process and its descendants (the browser), by pid."""
+        root = self.driver.service.process.pid
+        pids, todo = [], [root]
+        while todo:
+            pid = todo.pop()
+            pids.append(pid)
+            for task in Path(f"/proc/{pid}/task").glob("*"):
+                try:
+                    todo.extend(int(c) for c in (task / "children").read_text().split())
+                except OSError:
+                    pass
+        for pid in reversed(pids):
+            try:
+                os.kill(pid, 9)
+            except OSError:
+                pass
+
+
 def profile_hung_page(profile_dir, run_dir, seconds=3):
     """Samples the JavaScript/wasm stacks of the console's page straight through its DevTools
     socket (WebDriver itself is stuck behind the busy page): run_dir/hung-page.cpuprofile (open
@@ -208,7 +265,7 @@ def profile_hung_page(profile_dir, run_dir, seconds=3):
         port = (Path(profile_dir) / "DevToolsActivePort").read_text().split()[0]
         pages = requests.get(f"http://127.0.0.1:{port}/json/list", timeout=10).json()
         page = next(p for p in pages if p["type"] == "page")
-        ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=120)
+        ws = websocket.create_connection(page["webSocketDebuggerUrl"], timeout=55)
         ids = iter(range(1, 100))
 
         def call(method, params=None):
@@ -1135,6 +1192,7 @@ def main():
     profile = tempfile.mkdtemp(prefix="chrome-", dir=cfg.run_dir)
     driver = chromium(profile)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": PROBE % {"origin": json.dumps(cfg.console)}})
+    watchdog = Watchdog(driver, profile, cfg.run_dir)
     try:
         if "bundle" in only:
             results["bundle"] = bench_bundle(cfg.dist)
@@ -1153,11 +1211,11 @@ def main():
             results["bulk"] = bench_bulk_delete(driver, cfg)
         if "groups" in only:
             results["groups"] = bench_groups(driver, cfg)
-    except BaseException as e:
-        if "timed out" in str(e).lower() or "timeout" in type(e).__name__.lower():
-            # WebDriver waits for a page whose main thread never comes back: record what it runs.
-            log("the browser stopped answering: the page's main thread is busy; profiling it for 3 s")
-            profile_hung_page(profile, cfg.run_dir)
+    except BaseException:
+        (cfg.run_dir / "results-partial.json").write_text(json.dumps(to_json(results), indent=1, default=str))
+        if watchdog.fired:
+            raise RuntimeError(f"the page stopped answering during WebDriver command '{watchdog.fired}' "
+                               f"(its main thread never came back; profile: {cfg.run_dir / 'hung-page.cpuprofile'})")
         else:
             # The page's console, for the post-mortem (a panic, a failed request...).
             try:
@@ -1169,7 +1227,8 @@ def main():
         raise
     finally:
         pusher.stop.set()
-        driver.quit()
+        if not watchdog.fired:
+            driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
     results["load_end"] = os.getloadavg()
 
