@@ -2,7 +2,7 @@
 
 use super::freshness::{classify, Freshness, PushTimes, StaleThresholds};
 use super::model::gateway::{GatewayGroup, Labels};
-use super::push_interval::{alerts_for_group, interval_for_group};
+use super::push_interval::{alerts_in, SeriesIndex};
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -58,16 +58,22 @@ pub fn build_rows(
     thresholds: &StaleThresholds,
     now: f64,
 ) -> Vec<GroupRow> {
+    // Indexed once: matching every group against every series is quadratic (10,000 groups
+    // with an interval each took minutes, and this runs every second).
+    let intervals = SeriesIndex::new(intervals);
+    let alerts = SeriesIndex::new(alerts);
     groups
         .iter()
         .map(|group| {
-            let expected_interval =
-                interval_for_group(&group.labels, intervals).filter(|i| i.is_finite() && *i > 0.0);
+            let expected_interval = intervals
+                .first(&group.labels)
+                .copied()
+                .filter(|i| i.is_finite() && *i > 0.0);
             let job = group.labels.get("job").map(String::as_str).unwrap_or("");
             let stale_after = thresholds.for_job(job);
             GroupRow {
                 freshness: classify(push_times(group), expected_interval, stale_after, now),
-                alerts: alerts_for_group(&group.labels, alerts),
+                alerts: alerts_in(&alerts, &group.labels),
                 gateway: String::new(),
                 group: Arc::clone(group),
                 expected_interval,

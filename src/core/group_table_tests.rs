@@ -105,6 +105,48 @@ fn rows_get_intervals_and_every_status() {
 }
 
 #[test]
+fn ten_thousand_groups_with_an_interval_and_an_alert_each_classify_at_once() {
+    // Pairwise matching took minutes here (scripts/bench's 10,000-group view never rendered).
+    let n = 10_000;
+    let groups: Vec<Arc<GatewayGroup>> = (0..n)
+        .map(|i| {
+            Arc::new(group(
+                &[("job", &format!("bench/group/{i:05}"))],
+                Some(3600.0),
+                None,
+            ))
+        })
+        .collect();
+    let scraped = |i: usize| {
+        labels(&[
+            ("exported_job", &format!("bench/group/{i:05}")),
+            ("job", "prometheus_gateway"),
+            ("instance", "gw:9091"),
+        ])
+    };
+    let intervals: Vec<(Labels, f64)> = (0..n).map(|i| (scraped(i), 60.0 + i as f64)).collect();
+    let alerts: Vec<(Labels, String)> = (0..n)
+        .map(|i| (scraped(i), "PushedJobStale".to_string()))
+        .collect();
+    let started = std::time::Instant::now();
+    let rows = build_rows(
+        &groups,
+        &intervals,
+        &alerts,
+        &StaleThresholds::default(),
+        NOW,
+    );
+    assert!(
+        started.elapsed().as_secs_f64() < 5.0,
+        "{:?}",
+        started.elapsed()
+    );
+    assert_eq!(rows.len(), n);
+    assert_eq!(rows[7].expected_interval, Some(67.0));
+    assert_eq!(rows[n - 1].alerts, vec!["PushedJobStale"]);
+}
+
+#[test]
 fn per_job_thresholds_apply() {
     let groups = vec![Arc::new(group(
         &[("job", "f/etl/nightly_import")],
