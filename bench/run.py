@@ -136,6 +136,7 @@ PROBE = r"""
 (() => {
   if (location.origin !== %(origin)s) return;
   const b = window.__gwBench = { marks: {}, wasm: null };
+  performance.setResourceTimingBufferSize(100000); // the default 250 misses most of a bulk delete
   addEventListener("TrunkApplicationStarted", (e) => {
     b.wasm = e.detail && e.detail.wasm;
     b.marks.wasmStarted = performance.now();
@@ -197,6 +198,48 @@ tick();
 
 def page_timings(driver, want, timeout_ms=60000):
     return driver.execute_async_script(WAIT_MARKS, want, timeout_ms)
+
+
+def profile_summary(prof, top=12):
+    """The functions with the most samples on top of the stack (self) and anywhere in it."""
+    nodes = {n["id"]: n for n in prof["nodes"]}
+    parent = {c: n["id"] for n in prof["nodes"] for c in n.get("children", [])}
+    name = lambda n: f"{n['callFrame']['functionName'] or '(anonymous)'} [{n['callFrame']['url'].rsplit('/', 1)[-1]}]"
+    own, anywhere = collections.Counter(), collections.Counter()
+    for sample in prof["samples"]:
+        own[name(nodes[sample])] += 1
+        seen, at = set(), sample
+        while at in nodes:
+            key = name(nodes[at])
+            if key not in seen:
+                anywhere[key] += 1
+                seen.add(key)
+            at = parent.get(at)
+    total = max(1, len(prof["samples"]))
+    fmt = lambda c: "\n".join(f"    {n / total:6.1%}  {k[:160]}" for k, n in c.most_common(top))
+    return f"  self:\n{fmt(own)}\n  total:\n{fmt(anywhere)}"
+
+
+class CpuProfile:
+    """`with CpuProfile(driver, path):` samples the page's JavaScript and wasm (Chromium's CPU
+    profiler, 100 µs) around the block; saved as a .cpuprofile (Chrome DevTools opens it),
+    summarized in the log. Names of wasm functions need a build with its name section."""
+
+    def __init__(self, driver, path, enabled=True):
+        self.driver, self.path, self.enabled = driver, Path(path), enabled
+
+    def __enter__(self):
+        if self.enabled:
+            self.driver.execute_cdp_cmd("Profiler.enable", {})
+            self.driver.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 100})
+            self.driver.execute_cdp_cmd("Profiler.start", {})
+        return self
+
+    def __exit__(self, *exc):
+        if self.enabled:
+            prof = self.driver.execute_cdp_cmd("Profiler.stop", {})["profile"]
+            self.path.write_text(json.dumps(prof))
+            log(f"  CPU profile {self.path}:\n{profile_summary(prof)}")
 
 
 class Watchdog(threading.Thread):
@@ -577,10 +620,12 @@ def console_groups(driver, cfg, n, mode):
         driver.get(f"{cfg.console}/")
         page_timings(driver, ["table"])
     runs = []
-    for _ in range(cfg.runs):
+    for i in range(cfg.runs):
         blank(driver)
-        driver.get(f"{cfg.console}/")
-        t = page_timings(driver, ["table"], 60000)
+        last = i == cfg.runs - 1 and mode == "cold"
+        with CpuProfile(driver, cfg.run_dir / f"groups-{n}.cpuprofile", cfg.profile and last):
+            driver.get(f"{cfg.console}/")
+            t = page_timings(driver, ["table"], 60000)
         m = t["marks"]
         if m.get("tableTotal") != n:
             raise RuntimeError(f"groups view ({n}): table rendered with {m.get('tableTotal')} groups, not {n}: {m}")
@@ -774,7 +819,8 @@ def console_cleanup(driver, cfg, n):
     wait_for(lambda: driver.execute_script(
         "return document.querySelectorAll(\".dialog table.preview tbody tr\").length") == n, 30, "the preview")
     preview = time.monotonic() - t0
-    r = driver.execute_async_script(RUN_CLEANUP, n)
+    with CpuProfile(driver, cfg.run_dir / "bulk-delete.cpuprofile", cfg.profile):
+        r = driver.execute_async_script(RUN_CLEANUP, n)
     if "error" in r:
         raise RuntimeError(f"bulk delete through the console: {r['error']}")
     want = f"Deleted {n}, kept 0, already gone 0, failed 0."
@@ -1137,6 +1183,7 @@ class Config:
     stale_secs: float = 8.0
     first_chart_history: int = 20
     settle: float = 2.0
+    profile: bool = False
     gateway: Gateway = None
 
 
@@ -1166,6 +1213,8 @@ def main():
     p.add_argument("--run-dir", type=Path, required=True)
     p.add_argument("--out", type=Path, required=True, help="the RESULTS.md to write")
     p.add_argument("--only", default=",".join(BENCHMARKS), help=f"comma-separated subset of {','.join(BENCHMARKS)}")
+    p.add_argument("--profile", action="store_true",
+                   help="CPU-profile the console during the bulk delete and the groups view (run dir)")
     a = p.parse_args()
     only = [x for x in a.only.split(",") if x]
     for x in only:
@@ -1174,6 +1223,7 @@ def main():
     cfg = Config(smoke=a.smoke, runs=a.runs or (1 if a.smoke else 7), console=f"http://127.0.0.1:{a.http_port}",
                  gateway_url=f"http://127.0.0.1:{a.gateway_port}", prom_url=f"http://127.0.0.1:{a.prometheus_port}",
                  page_port=a.page_port, dist=a.dist, pkg_dir=a.pkg, run_dir=a.run_dir, out=a.out, only=only)
+    cfg.profile = a.profile
     if cfg.smoke:
         cfg.redraw_sizes, cfg.redraw_points, cfg.redraw_runs, cfg.redraw_warmup = [1, 10], 1_100, 1, 1
         cfg.group_sizes, cfg.delete_groups, cfg.controls, cfg.stale_secs = [50, 200], 20, 3, 3.0
