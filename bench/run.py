@@ -1032,7 +1032,7 @@ def render_results(r, cfg):
         t = b["total"]
         add(f"| **Total** | **{kb(t['raw'])}** | **{kb(t['gzip6'])}** | **{kb(t['gzip9'])}** |")
         if b.get("wire"):
-            add(f"\nOver the wire from the stack's nginx (`gzip on`, its default level 1), as Chromium's Resource "
+            add(f"\nOver the wire from the stack's nginx (the build's zopfli `.gz` copies, sent by `gzip_static`), as Chromium's Resource "
                 f"Timing reports it for a cold load (headers included): **{kb(b['wire'])}** for the page and its "
                 f"{b['wire_files']} files.")
         add(f"\n**{verdict(t['gzip9'] <= TARGET_BUNDLE_KB * 1024)}**: {kb(t['gzip9'])} against {TARGET_BUNDLE_KB} KB.\n")
