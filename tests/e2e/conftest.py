@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+from private_stack import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -115,18 +114,7 @@ def base_url(stack):
 def browser(stack, tmp_path):
     """Headless Chromium with a fresh profile; `browser.get(base_url)` opens the console.
     Console messages: browser.get_log("browser")."""
-    os.environ.setdefault("SE_OFFLINE", "true")  # never let Selenium Manager reach the network
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,900", f"--user-data-dir={tmp_path / 'chrome'}",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    driver.set_page_load_timeout(30)
+    driver = chromium(tmp_path / "chrome", browser_log=True)
     try:
         yield driver
     finally:

@@ -18,37 +18,25 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import requests
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
 
+from console_page import (PANELS, RETRY_NOTE, STALE_NOTE, banners, click_refresh, group_jobs,
+                          newest_raw_value, not_reloaded, open_page, page_clock_ms)
 from helpers import find_group, push_group, unique_job, wait_until
+from private_stack import ROOT, chromium, release_dist, single_gateway_env, stack_sh
 
-ROOT = Path(__file__).resolve().parents[2]
 RETRY_BASE, RETRY_MAX = 0.3, 2.4
 METRIC = "restart_e2e_value"
-STALE_NOTE = re.compile(r"Showing the last data received, from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
-RETRY_NOTE = re.compile(r"Retrying (in \d+ s|now) \(attempt \d+\)")
 # nginx's answer while the backend's port is closed (Prometheus, starting, may send 503 text).
 STOPPED = re.compile(r"^(\w+) answered HTTP 502: 502 Bad Gateway")
 BADGE_LAG = 3.0  # the most a header badge may trail the page's error or recovery (s)
 BADGE_RECHECK_MS = 15_000  # the badge's own re-check period while its backend answers
-
-
-def _stack_sh(command, run_dir, env, *args):
-    return subprocess.run(
-        ["bash", "-c", f'set -euo pipefail; . "$0/scripts/lib/stack.sh"; {command} "$@"', str(ROOT),
-         str(run_dir), *args],
-        env=env, capture_output=True, text=True, timeout=120,
-    )
 
 
 def running(pid):
@@ -70,7 +58,7 @@ class Stack:
         self.job = unique_job("restart")
 
     def service(self, command, name):
-        done = _stack_sh(command, self.run_dir, self.env, name)
+        done = stack_sh(command, self.run_dir, self.env, name)
         assert done.returncode == 0, f"{command} {name}: {done.stdout}{done.stderr}"
 
     def stop(self, name):
@@ -100,30 +88,18 @@ def backends():
     """The private stack (a name of its own: conftest.py's `stack` is the shared one)."""
     base = int(os.environ.get("GATEWATCH_E2E_RESTART_PORT_BASE", "27400"))
     run_dir = Path(os.environ.get("GATEWATCH_E2E_RESTART_RUN_DIR", ROOT / ".run/e2e-restart")).resolve()
-    dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist")).resolve()
-    if not (dist / "index.html").is_file():
-        pytest.exit(f"no {dist}/index.html: run the release build first (scripts/lib/build.sh)", 1)
-    env = {
-        **os.environ,
-        "GATEWATCH_PROMETHEUS_PORT": str(base), "GATEWATCH_PUSHGATEWAY_PORT": str(base + 1),
-        "GATEWATCH_HTTP_PORT": str(base + 2), "GATEWATCH_DIST": str(dist),
-        "GATEWATCH_SIMULATOR": "0", "GATEWATCH_WINDMILL_SIM": "0", "GATEWATCH_SECOND_GATEWAY": "0",
-        "GATEWATCH_BACKEND": "prometheus",
-    }
-    for name in ("GATEWATCH_PUSHGATEWAY_ARGS", "GATEWATCH_DELETE_HTPASSWD",
-                 "GATEWATCH_PROMETHEUS_UPSTREAM", "GATEWATCH_PUSHGATEWAY_UPSTREAM"):
-        env.pop(name, None)
-    _stack_sh("stack_stop", run_dir, env)
+    env = single_gateway_env(base, release_dist())
+    stack_sh("stack_stop", run_dir, env)
     shutil.rmtree(run_dir, ignore_errors=True)
     s = Stack(base, run_dir, env)
-    started = _stack_sh("stack_start", run_dir, env)
+    started = stack_sh("stack_start", run_dir, env)
     try:
         assert started.returncode == 0, started.stdout + started.stderr
         s.push(1)
         wait_until(lambda: s.scraped(1), timeout=20, interval=0.3, what="Prometheus to scrape the job")
         yield s
     finally:
-        stopped = _stack_sh("stack_stop", run_dir, env)
+        stopped = stack_sh("stack_stop", run_dir, env)
         if stopped.returncode != 0:
             print(f"stack_stop failed:\n{stopped.stdout}{stopped.stderr}")
 
@@ -131,18 +107,7 @@ def backends():
 @pytest.fixture(scope="module")
 def browser(backends, tmp_path_factory):
     """One headless Chromium for the module, with the short retry backoff saved in its settings."""
-    os.environ.setdefault("SE_OFFLINE", "true")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,900",
-        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    driver.set_page_load_timeout(30)
+    driver = chromium(tmp_path_factory.mktemp("chrome"))
     try:
         driver.get(backends.base_url + "/settings-probe")
         settings = {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX}
@@ -154,29 +119,6 @@ def browser(backends, tmp_path_factory):
 
 # ---- reading the page ----
 
-def open_page(browser, url, auto_refresh):
-    browser.get(url)
-    browser.execute_script("window.__noReload = 1;")  # a reload would lose it
-    select = wait_until(lambda: browser.find_elements(By.ID, "auto-refresh"), what="auto-refresh picker")[0]
-    Select(select).select_by_value(str(auto_refresh))
-
-
-def not_reloaded(browser):
-    return browser.execute_script("return window.__noReload === 1;")
-
-
-def page_clock_ms(browser):
-    return browser.execute_script("return performance.now();")
-
-
-def click_refresh(browser):
-    browser.find_element(By.XPATH, "//div[@class='refresh']/button[normalize-space()='Refresh']").click()
-
-
-def banners(browser, scope, backend):
-    return browser.find_elements(By.CSS_SELECTOR, f"{scope} .error-box[role='alert'][data-backend='{backend}']")
-
-
 def badge(browser, backend):
     """(class, text) of the header's health badge of `backend`."""
     found = browser.find_elements(By.CSS_SELECTOR, f".health .badge[data-backend='{backend}']")
@@ -186,22 +128,6 @@ def badge(browser, backend):
 def wait_badge(browser, backend, state, timeout):
     return wait_until(lambda: state in badge(browser, backend)[0].split(), timeout=timeout, interval=0.05,
                       what=f"the {backend} badge {state} (now {badge(browser, backend)})")
-
-
-def group_jobs(browser):
-    return [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row td.job")]
-
-
-def panel(title):
-    return f"section.chart-panel[aria-label='{title}']"
-
-
-PANELS = (panel("Raw value"), panel("Irate-adjusted"))
-
-
-def newest_raw_value(browser):
-    cells = browser.find_elements(By.CSS_SELECTOR, f"{PANELS[0]} table tbody tr:first-child td")
-    return cells[0].text if cells else None
 
 
 def check_stopped_state(browser, scope, backend):

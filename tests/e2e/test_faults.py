@@ -14,22 +14,20 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import time
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 import requests
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
 
+from console_page import (PANELS, RETRY_NOTE, STALE_NOTE, banners, click_refresh, group_jobs,
+                          newest_raw_value, not_reloaded, open_page, page_clock_ms)
 from fault_proxy import FaultProxy
 from helpers import push_group, unique_job, wait_until
+from private_stack import ROOT, chromium, release_dist, single_gateway_env, stack_sh
 
-ROOT = Path(__file__).resolve().parents[2]
 RETRY_BASE, RETRY_MAX = 0.3, 2.4
 METRIC = "fault_e2e_value"
 ERROR_FAULTS = ["down", "html502", "text503", "truncate"]
@@ -40,15 +38,6 @@ EXPECTED = {
     "text503": r"answered HTTP 503: Service Unavailable",
     "truncate": r"^Malformed answer from \w+: invalid JSON: the answer is cut off after \d+ bytes",
 }
-STALE_NOTE = re.compile(r"Showing the last data received, from \d{4}-\d\d-\d\d \d\d:\d\d:\d\d")
-RETRY_NOTE = re.compile(r"Retrying (in \d+ s|now) \(attempt \d+\)")
-
-
-def _stack_sh(command, run_dir, env):
-    return subprocess.run(
-        ["bash", "-c", f'set -euo pipefail; . "$0/scripts/lib/stack.sh"; {command} "$1"', str(ROOT), str(run_dir)],
-        env=env, capture_output=True, text=True, timeout=120,
-    )
 
 
 class Faults:
@@ -77,33 +66,25 @@ class Faults:
 def faults():
     base = int(os.environ.get("GATEWATCH_E2E_FAULTS_PORT_BASE", "27390"))
     run_dir = Path(os.environ.get("GATEWATCH_E2E_FAULTS_RUN_DIR", ROOT / ".run/e2e-faults")).resolve()
-    dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist")).resolve()
-    if not (dist / "index.html").is_file():
-        pytest.exit(f"no {dist}/index.html: run the release build first (scripts/lib/build.sh)", 1)
+    dist = release_dist()
     f = Faults(base)
-    env = {
-        **os.environ,
-        "GATEWATCH_PROMETHEUS_PORT": str(base), "GATEWATCH_PUSHGATEWAY_PORT": str(base + 1),
-        "GATEWATCH_HTTP_PORT": str(base + 2), "GATEWATCH_DIST": str(dist),
-        "GATEWATCH_SIMULATOR": "0", "GATEWATCH_WINDMILL_SIM": "0", "GATEWATCH_SECOND_GATEWAY": "0",
-        "GATEWATCH_BACKEND": "prometheus",
-        "GATEWATCH_PROMETHEUS_UPSTREAM": f"127.0.0.1:{base + 3}",
-        "GATEWATCH_PUSHGATEWAY_UPSTREAM": f"127.0.0.1:{base + 4}",
-    }
-    for name in ("GATEWATCH_PUSHGATEWAY_ARGS", "GATEWATCH_DELETE_HTPASSWD"):
-        env.pop(name, None)
-    _stack_sh("stack_stop", run_dir, env)
+    env = single_gateway_env(
+        base, dist,
+        GATEWATCH_PROMETHEUS_UPSTREAM=f"127.0.0.1:{base + 3}",
+        GATEWATCH_PUSHGATEWAY_UPSTREAM=f"127.0.0.1:{base + 4}",
+    )
+    stack_sh("stack_stop", run_dir, env)
     shutil.rmtree(run_dir, ignore_errors=True)
     f.prometheus.start()
     f.pushgateway.start()
-    started = _stack_sh("stack_start", run_dir, env)
+    started = stack_sh("stack_start", run_dir, env)
     try:
         assert started.returncode == 0, started.stdout + started.stderr
         f.push(1)
         wait_until(lambda: f.scraped(1), timeout=20, interval=0.3, what="Prometheus to scrape the job")
         yield f
     finally:
-        stopped = _stack_sh("stack_stop", run_dir, env)
+        stopped = stack_sh("stack_stop", run_dir, env)
         if stopped.returncode != 0:
             print(f"stack_stop failed:\n{stopped.stdout}{stopped.stderr}")
         f.prometheus.stop()
@@ -113,18 +94,7 @@ def faults():
 @pytest.fixture(scope="module")
 def browser(faults, tmp_path_factory):
     """One headless Chromium for the module, with the short retry backoff saved in its settings."""
-    os.environ.setdefault("SE_OFFLINE", "true")
-    options = webdriver.ChromeOptions()
-    options.binary_location = "/usr/bin/chromium"
-    for arg in (
-        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--window-size=1280,900",
-        f"--user-data-dir={tmp_path_factory.mktemp('chrome')}",
-    ):
-        options.add_argument(arg)
-    driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
-    driver.set_page_load_timeout(30)
+    driver = chromium(tmp_path_factory.mktemp("chrome"))
     try:
         driver.get(faults.base_url + "/settings-probe")
         settings = {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX}
@@ -147,23 +117,6 @@ def healthy(faults):
 
 # ---- reading the page ----
 
-def open_page(browser, url, auto_refresh=None):
-    browser.get(url)
-    # More than the default 250 entries, and a marker that a reload would lose.
-    browser.execute_script("performance.setResourceTimingBufferSize(10000); window.__noReload = 1;")
-    if auto_refresh is not None:
-        select = wait_until(lambda: browser.find_elements(By.ID, "auto-refresh"), what="auto-refresh picker")[0]
-        Select(select).select_by_value(str(auto_refresh))
-
-
-def not_reloaded(browser):
-    return browser.execute_script("return window.__noReload === 1;")
-
-
-def click_refresh(browser):
-    browser.find_element(By.XPATH, "//div[@class='refresh']/button[normalize-space()='Refresh']").click()
-
-
 def attempts(browser, url_part, since_ms):
     """Start times (s) of the console's requests to url_part since since_ms (page clock), as the
     browser saw them, requests within 150 ms counted as one attempt (panels fail together)."""
@@ -176,30 +129,6 @@ def attempts(browser, url_part, since_ms):
         if not grouped or start - grouped[-1] > 150:
             grouped.append(start)
     return [s / 1000 for s in grouped]
-
-
-def page_clock(browser):
-    return browser.execute_script("return performance.now();")
-
-
-def banners(browser, scope, backend):
-    return browser.find_elements(By.CSS_SELECTOR, f"{scope} .error-box[role='alert'][data-backend='{backend}']")
-
-
-def group_jobs(browser):
-    return [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row td.job")]
-
-
-def panel(title):
-    return f"section.chart-panel[aria-label='{title}']"
-
-
-PANELS = (panel("Raw value"), panel("Irate-adjusted"))
-
-
-def newest_raw_value(browser):
-    cells = browser.find_elements(By.CSS_SELECTOR, f"{PANELS[0]} table tbody tr:first-child td")
-    return cells[0].text if cells else None
 
 
 def assert_growing_gaps(times, what):
@@ -266,7 +195,7 @@ def test_gateway_fault(browser, faults, fault):
 
     faults.pushgateway.set_mode(fault)
     push_group(faults.gateway, newcomer, {METRIC: 2})  # behind the fault: shown after recovery
-    since = page_clock(browser)
+    since = page_clock_ms(browser)
     click_refresh(browser)
     wait_until(lambda: banners(browser, "section.page", "Pushgateway"), timeout=10, what="a Pushgateway error")
     text = check_error_state(browser, "section.page", "Pushgateway", fault)
@@ -329,7 +258,7 @@ def test_prometheus_fault(browser, faults, fault):
 
     faults.prometheus.set_mode(fault)
     faults.push(value)  # Prometheus scrapes it; the console sees it only after recovery
-    since = page_clock(browser)
+    since = page_clock_ms(browser)
     click_refresh(browser)
     for scope in PANELS:
         wait_until(lambda: banners(browser, scope, "Prometheus"), timeout=10, what=f"a Prometheus error in {scope}")

@@ -12,7 +12,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import time
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 from helpers import find_group, group_path, push_group, unique_job, wait_until
+from private_stack import stack_sh
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 10
@@ -313,13 +313,6 @@ def test_delete_and_other_bodies_are_limited(stack):
 
 # ---- a stack of its own: basic auth for deletes, persistence across a restart ----
 
-def _stack_sh(command, run_dir, env):
-    return subprocess.run(
-        ["bash", "-c", f'set -euo pipefail; . "$0/scripts/lib/stack.sh"; {command} "$1"', str(ROOT), str(run_dir)],
-        env=env, capture_output=True, text=True, timeout=120,
-    )
-
-
 @pytest.fixture(scope="module")
 def own_stack(stack, tmp_path_factory):
     base = int(os.environ.get("GATEWATCH_E2E_SEC_PORT_BASE", "29290"))
@@ -335,9 +328,9 @@ def own_stack(stack, tmp_path_factory):
         "GATEWATCH_DELETE_HTPASSWD": str(htpasswd),
     }
     env.pop("GATEWATCH_PUSHGATEWAY_ARGS", None)
-    _stack_sh("stack_stop", run_dir, env)
+    stack_sh("stack_stop", run_dir, env)
     shutil.rmtree(run_dir, ignore_errors=True)
-    started = _stack_sh("stack_start", run_dir, env)
+    started = stack_sh("stack_start", run_dir, env)
     assert started.returncode == 0, started.stdout + started.stderr
     info = {"env": env, "run_dir": run_dir, "base_url": f"http://127.0.0.1:{base + 3}",
             "gateway": f"127.0.0.1:{base + 1}", "gateway_url": f"http://127.0.0.1:{base + 1}",
@@ -345,7 +338,7 @@ def own_stack(stack, tmp_path_factory):
     try:
         yield info
     finally:
-        stopped = _stack_sh("stack_stop", run_dir, env)
+        stopped = stack_sh("stack_stop", run_dir, env)
         if stopped.returncode != 0:
             print(f"stack_stop failed:\n{stopped.stdout}{stopped.stderr}")
 
@@ -386,11 +379,11 @@ def test_groups_survive_a_restart_of_the_stack(own_stack):
     push_group(own_stack["gateway"], job, {"e2e_value": 42}, grouping_key={"instance": "w1"})
     assert find_group(own_stack["gateway_url"], {"job": job, "instance": "w1"})
 
-    stopped = _stack_sh("stack_stop", run_dir, env)
+    stopped = stack_sh("stack_stop", run_dir, env)
     assert stopped.returncode == 0, stopped.stdout + stopped.stderr
     # the gateway writes its persistence file on a clean SIGTERM (the periodic write is every 5m)
     assert (run_dir / "pushgateway.data").stat().st_size > 0
-    started = _stack_sh("stack_start", run_dir, env)
+    started = stack_sh("stack_start", run_dir, env)
     assert started.returncode == 0, started.stdout + started.stderr
 
     response = requests.get(f"{own_stack['base_url']}/pushgateway/api/v1/metrics", timeout=TIMEOUT)
