@@ -21,6 +21,7 @@ pub mod model;
 pub mod promql;
 pub mod push_interval;
 pub mod scrape_targets;
+pub mod series_index;
 pub mod settings;
 pub mod step;
 pub mod ticks;

@@ -2,7 +2,8 @@
 
 use super::freshness::{classify, Freshness, PushTimes, StaleThresholds};
 use super::model::gateway::{GatewayGroup, Labels};
-use super::push_interval::{alerts_in, SeriesIndex};
+use super::push_interval::alerts_in;
+use super::series_index::SeriesIndex;
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
