@@ -14,6 +14,8 @@ mod grouping_key;
 mod harness;
 #[path = "fuzz/json.rs"]
 mod json;
+#[path = "fuzz/mutate.rs"]
+mod mutate;
 #[path = "fuzz/prometheus.rs"]
 mod prometheus;
 #[path = "fuzz/settings.rs"]

@@ -2,7 +2,8 @@
 
 use super::gateway::check_groups;
 use super::harness::{fuzz, Outcome};
-use super::json::{any_json, leaf, mutant, tricky_string, FIXTURES};
+use super::json::{any_json, leaf, tricky_string, FIXTURES};
+use super::mutate::mutant;
 use crate::core::envelope::decode_answer;
 use crate::core::error::{ApiError, Backend};
 use crate::core::model::gateway::{parse_groups, parse_status};

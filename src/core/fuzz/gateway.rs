@@ -1,9 +1,8 @@
 //! The gateway's `/api/v1/metrics` and `/api/v1/status` parsers on arbitrary and mutated JSON.
 
 use super::harness::{fuzz, Outcome};
-use super::json::{
-    any_json, data_candidates, fixtures_of, key, leaf, mutant, tricky_string, Source,
-};
+use super::json::{any_json, data_candidates, fixtures_of, key, leaf, tricky_string, Source};
+use super::mutate::mutant;
 use crate::core::envelope::decode_answer;
 use crate::core::error::Backend;
 use crate::core::model::gateway::{parse_groups, parse_status, GatewayGroup};

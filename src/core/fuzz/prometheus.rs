@@ -2,9 +2,8 @@
 //! Prometheus-shaped and mutated JSON.
 
 use super::harness::{fuzz, Outcome};
-use super::json::{
-    any_json, data_candidates, fixtures_of, key, leaf, mutant, tricky_string, Source,
-};
+use super::json::{any_json, data_candidates, fixtures_of, key, leaf, tricky_string, Source};
+use super::mutate::mutant;
 use super::times::duration_text;
 use crate::core::model::prometheus::{
     parse_buildinfo, parse_query_result, parse_series, parse_string_list, parse_targets,
