@@ -29,12 +29,20 @@ impl Drop for AbortOnDrop {
     }
 }
 
-/// Sends one request; `form` is sent as an `application/x-www-form-urlencoded` body.
+/// A request body and its Content-Type.
+pub(crate) enum Body {
+    /// `application/x-www-form-urlencoded` (PromQL queries).
+    Form(String),
+    /// `application/json` (the bulk delete).
+    Json(String),
+}
+
+/// Sends one request, with an optional body.
 pub(crate) async fn send(
     backend: Backend,
     method: Method,
     url: &str,
-    form: Option<String>,
+    body: Option<Body>,
 ) -> Result<RawAnswer, ApiError> {
     let unreachable = |detail: String| ApiError::Unreachable { backend, detail };
     let controller = AbortController::new().ok();
@@ -44,10 +52,13 @@ pub(crate) async fn send(
         .method(method)
         .abort_signal(signal.as_ref())
         .header("Accept", "application/json");
-    let request = match form {
-        Some(body) => builder
+    let request = match body {
+        Some(Body::Form(text)) => builder
             .header("Content-Type", "application/x-www-form-urlencoded")
-            .body(body),
+            .body(text),
+        Some(Body::Json(text)) => builder
+            .header("Content-Type", "application/json")
+            .body(text),
         None => builder.build(),
     }
     .map_err(|e| unreachable(format!("the request could not be built ({e})")))?;

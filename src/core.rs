@@ -3,6 +3,7 @@
 
 pub mod align;
 pub mod backoff;
+pub mod bulk_delete;
 pub mod chart_data;
 pub mod cleanup;
 pub mod decimate;

@@ -1,8 +1,10 @@
 //! Deletes groups and proves the outcome: the gateway queues deletes (202, even for unknown
 //! groups), so every delete is followed by re-reading the list until the group is gone.
+//! Bulk cleanups go through the console's bulk endpoint when it has one (core::bulk_delete).
 
-use super::gateway::{delete_group, list_groups};
+use super::gateway::{bulk_delete, delete_group, list_groups};
 use crate::browser::{now_secs, sleep};
+use crate::core::bulk_delete::BULK_BATCH;
 use crate::core::cleanup::{
     recheck, Outcome, Previewed, Recheck, DELETE_CONCURRENCY, RECHECK_CHUNK,
 };
@@ -56,8 +58,9 @@ async fn wait_until_gone(base: &str, labels: &[Labels]) -> Result<Vec<Labels>, S
     Ok(remaining)
 }
 
-/// Bulk cleanup: for each chunk, re-read the list, re-check every previewed group against it,
-/// delete those still stale and untouched with bounded concurrency, then verify.
+/// Bulk cleanup, in batches: each batch goes to the console's bulk endpoint (one request; nginx
+/// re-checks and deletes next to the gateway). Where there is none, each group is re-checked
+/// here and deleted with its own request. Then every delete is verified by re-reading the list.
 /// `progress(done, total)` is called as groups are settled.
 pub async fn run_bulk(
     base: &str,
@@ -66,43 +69,71 @@ pub async fn run_bulk(
 ) -> Vec<(Labels, Outcome)> {
     let total = previewed.len();
     let mut outcomes: Vec<(Labels, Outcome)> = Vec::with_capacity(total);
-    for chunk in previewed.chunks(RECHECK_CHUNK) {
-        let current: HashMap<Labels, GatewayGroup> = match list_groups(base).await {
-            Ok(groups) => groups.into_iter().map(|g| (g.labels.clone(), g)).collect(),
-            Err(e) => {
-                let why = format!("could not re-check before deleting: {e}");
-                outcomes.extend(
-                    chunk
-                        .iter()
-                        .map(|p| (p.labels.clone(), Outcome::Failed(why.clone()))),
-                );
-                progress(outcomes.len(), total);
-                continue;
-            }
-        };
-        let now = now_secs();
-        let mut to_delete = Vec::new();
-        for p in chunk {
-            match recheck(p, current.get(&p.labels), now) {
-                Recheck::Delete => to_delete.push(p.labels.clone()),
-                kept => outcomes.push((p.labels.clone(), Outcome::Kept(kept))),
+    let mut bulk_endpoint = true;
+    for batch in previewed.chunks(BULK_BATCH) {
+        if bulk_endpoint {
+            match bulk_delete(base, batch).await {
+                Ok(Some(done)) => {
+                    outcomes.extend(batch.iter().map(|p| p.labels.clone()).zip(done));
+                    progress(outcomes.len(), total);
+                    continue;
+                }
+                Ok(None) => bulk_endpoint = false,
+                Err(e) => {
+                    let why = format!("the bulk delete failed ({e}); reload to see what is left");
+                    outcomes.extend(
+                        batch
+                            .iter()
+                            .map(|p| (p.labels.clone(), Outcome::Failed(why.clone()))),
+                    );
+                    progress(outcomes.len(), total);
+                    continue;
+                }
             }
         }
-        let deleted: Vec<(Labels, Result<(), Outcome>)> = stream::iter(to_delete)
-            .map(|labels| async move {
-                let result = send_delete(base, &labels).await;
-                (labels, result)
-            })
-            .buffer_unordered(DELETE_CONCURRENCY)
-            .collect()
-            .await;
-        for (labels, result) in deleted {
-            outcomes.push((labels, result.err().unwrap_or(Outcome::Deleted)));
+        for chunk in batch.chunks(RECHECK_CHUNK) {
+            delete_one_by_one(base, chunk, &mut outcomes).await;
+            progress(outcomes.len(), total);
         }
-        progress(outcomes.len(), total);
     }
     verify_deleted(base, &mut outcomes).await;
     outcomes
+}
+
+/// Without the bulk endpoint: re-read the list, re-check every group of `chunk` against it and
+/// delete those still stale and untouched, `DELETE_CONCURRENCY` requests at a time.
+async fn delete_one_by_one(base: &str, chunk: &[Previewed], outcomes: &mut Vec<(Labels, Outcome)>) {
+    let current: HashMap<Labels, GatewayGroup> = match list_groups(base).await {
+        Ok(groups) => groups.into_iter().map(|g| (g.labels.clone(), g)).collect(),
+        Err(e) => {
+            let why = format!("could not re-check before deleting: {e}");
+            outcomes.extend(
+                chunk
+                    .iter()
+                    .map(|p| (p.labels.clone(), Outcome::Failed(why.clone()))),
+            );
+            return;
+        }
+    };
+    let now = now_secs();
+    let mut to_delete = Vec::new();
+    for p in chunk {
+        match recheck(p, current.get(&p.labels), now) {
+            Recheck::Delete => to_delete.push(p.labels.clone()),
+            kept => outcomes.push((p.labels.clone(), Outcome::Kept(kept))),
+        }
+    }
+    let deleted: Vec<(Labels, Result<(), Outcome>)> = stream::iter(to_delete)
+        .map(|labels| async move {
+            let result = send_delete(base, &labels).await;
+            (labels, result)
+        })
+        .buffer_unordered(DELETE_CONCURRENCY)
+        .collect()
+        .await;
+    for (labels, result) in deleted {
+        outcomes.push((labels, result.err().unwrap_or(Outcome::Deleted)));
+    }
 }
 
 /// Turns "Deleted" into "StillThere" for any group the gateway still lists after the wait.

@@ -1,6 +1,8 @@
 //! Pushgateway calls: list groups, read status, delete one group by its exact grouping key.
 
-use super::{send, RawAnswer};
+use super::{send, Body, RawAnswer};
+use crate::core::bulk_delete::{endpoint_missing, parse_outcomes, request_body, BULK_DELETE_PATH};
+use crate::core::cleanup::{Outcome, Previewed};
 use crate::core::endpoints::{self, join};
 use crate::core::envelope::decode_answer;
 use crate::core::error::{ApiError, Backend};
@@ -46,6 +48,26 @@ pub async fn delete_group(base: &str, key: &GroupKey) -> Result<(), ApiError> {
             backend: BACKEND,
             detail: "the delete was answered with an error status but a success body".into(),
         }),
+        Err(e) => Err(e),
+    }
+}
+
+/// Deletes a batch through the console's nginx (deploy/nginx/bulk_delete.js), which re-reads the
+/// list and deletes the groups nobody pushed to since `batch` was previewed. One outcome per
+/// group, in order; `Ok(None)` when there is no such endpoint (the caller deletes one by one).
+pub async fn bulk_delete(
+    base: &str,
+    batch: &[Previewed],
+) -> Result<Option<Vec<Outcome>>, ApiError> {
+    let body = request_body(batch).map_err(|detail| ApiError::Malformed {
+        backend: BACKEND,
+        detail: format!("the batch cannot be sent: {detail}"),
+    })?;
+    let url = join(base, BULK_DELETE_PATH);
+    let raw = send(BACKEND, Method::POST, &url, Some(Body::Json(body))).await?;
+    match decode(raw, |data| parse_outcomes(data, batch.len())) {
+        Ok(outcomes) => Ok(Some(outcomes)),
+        Err(e) if endpoint_missing(&e) => Ok(None),
         Err(e) => Err(e),
     }
 }

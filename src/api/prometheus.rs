@@ -1,6 +1,6 @@
 //! Prometheus HTTP API calls: instant and range queries, label values, series, targets, build info.
 
-use super::{send, RawAnswer};
+use super::{send, Body, RawAnswer};
 use crate::core::endpoints::{self, join};
 use crate::core::envelope::{decode_answer, Answer};
 use crate::core::error::{ApiError, Backend};
@@ -22,7 +22,7 @@ pub async fn instant_query(
         BACKEND,
         Method::POST,
         &join(base, endpoints::PROMETHEUS_QUERY),
-        Some(form),
+        Some(Body::Form(form)),
     )
     .await?;
     decode(raw, parse_query_result)
@@ -37,7 +37,7 @@ pub async fn range_query(
 ) -> Result<Answer<QueryResult>, ApiError> {
     let form = endpoints::range_query_form(expr, start, end, step);
     let url = join(base, endpoints::PROMETHEUS_QUERY_RANGE);
-    let raw = send(BACKEND, Method::POST, &url, Some(form)).await?;
+    let raw = send(BACKEND, Method::POST, &url, Some(Body::Form(form))).await?;
     decode(raw, parse_query_result)
 }
 
@@ -59,7 +59,7 @@ pub async fn series(
 ) -> Result<Answer<Vec<Labels>>, ApiError> {
     let form = endpoints::series_form(matchers, start, end);
     let url = join(base, endpoints::PROMETHEUS_SERIES);
-    let raw = send(BACKEND, Method::POST, &url, Some(form)).await?;
+    let raw = send(BACKEND, Method::POST, &url, Some(Body::Form(form))).await?;
     decode(raw, parse_series)
 }
 
