@@ -17,6 +17,10 @@ declare -A APT_BINARIES=(
   [victoria-metrics]=victoria-metrics [vmalert]=victoria-metrics [docker-compose]=docker-compose
   [envsubst]=gettext-base [zopfli]=zopfli
 )
+# Debian packages without a binary, checked by a file they install: njs for nginx's bulk delete.
+declare -A APT_FILES=(
+  [/usr/lib/nginx/modules/ngx_http_js_module.so]=libnginx-mod-http-js
+)
 
 # Tools from .tools (binaryen's wasm-opt) come first, then cargo's bin dir.
 tools_path() {
@@ -30,6 +34,10 @@ install_apt() {
   for bin in "${!APT_BINARIES[@]}"; do
     # nginx lives in /usr/sbin, which may not be on a non-root PATH
     have "$bin" || [ -x "/usr/sbin/$bin" ] || missing+=("${APT_BINARIES[$bin]}")
+  done
+  local file
+  for file in "${!APT_FILES[@]}"; do
+    [ -e "$file" ] || missing+=("${APT_FILES[$file]}")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   log "apt: installing ${missing[*]}"

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import requests
+from helpers import gateway_groups, wait_until
 from private_stack import chromium
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -119,3 +121,11 @@ def browser(stack, tmp_path):
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture
+def clean_gateway(stack):
+    """Start every test from an empty gateway (the admin API is reachable directly, not via nginx)."""
+    requests.put(f"{stack.gateway_url}/api/v1/admin/wipe", timeout=10).raise_for_status()
+    wait_until(lambda: gateway_groups(stack.gateway_url) == [], what="empty gateway")
+    return stack

@@ -8,6 +8,9 @@ backend (scripts/lib/stack.sh's GATEWATCH_*_UPSTREAM) and, switched at runtime b
     truncate  forwards, then answers 200 with the first half of the backend's body
     down      closes its listening socket: connections are refused, as with a stopped backend
 
+Independently of the mode, paths ending in one of `missing` (a set the test fills) are answered
+404 with nginx's HTML page, as by a server that has no such endpoint.
+
 It records every request it sees per key (the path, plus the PromQL `query` parameter of
 Prometheus queries, so that each chart panel has a key of its own) with its start and end, and
 the most requests in flight at once per key. Bound to 127.0.0.1 only.
@@ -20,6 +23,8 @@ from urllib.parse import parse_qs, urlsplit
 
 MODES = ("pass", "slow", "html502", "text503", "truncate", "down")
 
+HTML_404 = (b"<html>\r\n<head><title>404 Not Found</title></head>\r\n<body>\r\n"
+            b"<center><h1>404 Not Found</h1></center>\r\n</body>\r\n</html>\r\n")
 HTML_502 = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
             b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>fault-proxy</center>\r\n"
             b"</body>\r\n</html>\r\n")
@@ -43,6 +48,7 @@ class FaultProxy:
         self.upstream_port = int(upstream_port)
         self.mode = "pass"
         self.delay = 0.0
+        self.missing = set()
         self._lock = threading.Lock()
         self._server = None
         self._thread = None
@@ -127,6 +133,8 @@ class _Handler(BaseHTTPRequestHandler):
         record = proxy._enter(request_key(self.path, body))
         try:
             mode = proxy.mode
+            if any(urlsplit(self.path).path.endswith(suffix) for suffix in proxy.missing):
+                return self._answer(404, "text/html", HTML_404)
             if mode == "slow":
                 until = time.monotonic() + proxy.delay
                 while proxy.mode == "slow" and time.monotonic() < until:

@@ -166,6 +166,13 @@ def test_pushgateway_stopped_and_started_again(browser, backends):
     wait_badge(browser, "Pushgateway", "up", 5)
 
     backends.stop("pushgateway")
+    # The bulk delete cannot re-check against a stopped gateway: it says so and deletes nothing.
+    batch = {"groups": [{"path": "/metrics/job@base64/eA==", "labels": {"job": "x"},
+                         "push_time": 1.0, "push_failure_time": None}]}
+    refused = requests.post(backends.base_url + "/pushgateway/gatewatch/bulk-delete", json=batch, timeout=30)
+    assert refused.status_code == 502, refused.text
+    assert refused.json()["errorType"] == "unavailable"
+    assert "could not re-read the group list before deleting: HTTP 502" in refused.json()["error"]
     click_refresh(browser)
     check_stopped_state(browser, "section.page", "Pushgateway")
     assert backends.job in group_jobs(browser), "the last good groups must stay on screen"

@@ -6,7 +6,6 @@ import json
 import threading
 import time
 
-import pytest
 import requests
 from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.common.by import By
@@ -23,14 +22,6 @@ TRICKY_VALUES = [
     "ünïcødé ✓ 日本",
     "x" * 2000,
 ]
-
-
-@pytest.fixture
-def clean_gateway(stack):
-    """Start every test from an empty gateway (the admin API is reachable directly, not via nginx)."""
-    requests.put(f"{stack.gateway_url}/api/v1/admin/wipe", timeout=10).raise_for_status()
-    wait_until(lambda: gateway_groups(stack.gateway_url) == [], what="empty gateway")
-    return stack
 
 
 def open_groups(browser, base_url, stale_after_secs=600, per_job=None):

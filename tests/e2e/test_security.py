@@ -369,6 +369,19 @@ def test_deletes_need_basic_auth_when_configured(own_stack, prefix, gw):
     # refused doors stay refused, with or without credentials
     assert requests.put(url, data="x 1\n", auth=AUTH, timeout=TIMEOUT).status_code == 405
 
+    # The bulk delete asks for the same credentials (its own deletes are nginx subrequests).
+    bulk_url = f"{base}{prefix}/gatewatch/bulk-delete"
+    batch = {"groups": [{"path": group_path({"job": job}), "labels": {"job": job},
+                         "push_time": None, "push_failure_time": None}]}
+    for auth in (None, ("deleter", "wrong")):
+        refused = requests.post(bulk_url, json=batch, auth=auth, timeout=TIMEOUT)
+        assert refused.status_code == 401, refused.text
+    time.sleep(0.3)
+    assert find_group(gateway_url, {"job": job}) is not None
+    # With credentials: the group was pushed after "the preview" (no push time), so it is kept.
+    kept = requests.post(bulk_url, json=batch, auth=AUTH, timeout=TIMEOUT)
+    assert kept.status_code == 200 and kept.json()["data"] == [{"outcome": "pushed_again"}], kept.text
+
     assert requests.delete(url, auth=AUTH, timeout=TIMEOUT).status_code == 202
     wait_until(lambda: find_group(gateway_url, {"job": job}) is None, what="the group to go")
 
