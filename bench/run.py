@@ -52,10 +52,11 @@ TARGET_FILTER_MS = 50
 TARGET_DELETE_SPEEDUP = 5.0
 
 
-def cleanup_constant(name):
-    """A constant of the console's cleanup (src/core/cleanup.rs), quoted in RESULTS.md."""
-    found = re.search(rf"pub const {name}: usize = (\d+);", (ROOT / "src/core/cleanup.rs").read_text())
-    return f"{found.group(1) if found else '?'} ({name})"
+def bulk_batch():
+    """Groups per bulk delete request (src/core/bulk_delete.rs), quoted in RESULTS.md."""
+    found = re.search(r"pub const BULK_BATCH: usize = (\d+);", (ROOT / "src/core/bulk_delete.rs").read_text())
+    return f"{found.group(1) if found else '?'} (BULK_BATCH)"
+
 
 CHROMIUM_FLAGS = (
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -525,7 +526,7 @@ def bench_first_chart(driver, cfg):
     want = cfg.first_chart_history
     log(f"first chart: waiting for {want} scrapes of the pushing jobs in Prometheus")
     wait_for(lambda: prometheus_samples(
-        cfg.prom_url, f'min(count_over_time(push_time_seconds{{exported_job=~"bench/chart/.*"}}[5m]))') >= want,
+        cfg.prom_url, 'min(count_over_time(push_time_seconds{exported_job=~"bench/chart/.*"}[5m]))') >= want,
         want + 60, "the pushing jobs' history")
     url = f"{cfg.console}/charts?metric=job_records_processed&range=1h"
     out = {}
@@ -796,7 +797,8 @@ const tick = () => {
       .map((r) => [r.startTime, r.responseEnd]);
     done({ ms: t1 - t0, t0, summary: summary.textContent,
            lists: spans((n) => n.includes("/pushgateway/api/v1/metrics")),
-           deletes: spans((n) => n.includes("/pushgateway/metrics/")) });
+           deletes: spans((n) => n.includes("/pushgateway/metrics/")),
+           bulk: spans((n) => n.includes("/pushgateway/gatewatch/bulk-delete")) });
   }
   else if (performance.now() - t0 > 100000) done({ error: "no report after 100 s" });
   else setTimeout(tick, 5);
@@ -880,15 +882,15 @@ def union_ms(spans):
 
 def cleanup_profile(r):
     """What one console cleanup spent its time on, from the requests it made."""
-    lists, deletes = r["lists"], r["deletes"]
+    lists, deletes, bulk = r["lists"], r["deletes"], r["bulk"]
+
+    def each(spans):
+        return statistics.median(b - a for a, b in spans) if spans else 0.0
     return {
-        "list_reads": len(lists),
-        "list_ms": union_ms(lists),
-        "list_each_ms": statistics.median(b - a for a, b in lists) if lists else 0.0,
-        "deletes": len(deletes),
-        "delete_ms": union_ms(deletes),
-        "delete_each_ms": statistics.median(b - a for a, b in deletes) if deletes else 0.0,
-        "other_ms": r["ms"] - union_ms(lists + deletes),
+        "list_reads": len(lists), "list_ms": union_ms(lists), "list_each_ms": each(lists),
+        "deletes": len(deletes), "delete_ms": union_ms(deletes), "delete_each_ms": each(deletes),
+        "bulk": len(bulk), "bulk_ms": union_ms(bulk), "bulk_each_ms": each(bulk),
+        "other_ms": r["ms"] - union_ms(lists + deletes + bulk),
     }
 
 
@@ -1115,8 +1117,10 @@ def render_results(r, cfg):
             f"the console's saved settings) and {bd['controls']} fresh control groups. **Console**: Groups view → "
             f"*Delete stale groups* → preview of {bd['groups']:,} → *Delete {bd['groups']:,} groups*, timed in the "
             f"page from that click to the dialog's verified report (`Deleted {bd['groups']:,}, kept 0, already gone "
-            f"0, failed 0.`): every group re-checked right before its delete, deletes through nginx, then the "
-            f"list re-read until the gateway no longer lists them. **curl loop**: the same groups restaged, then "
+            f"0, failed 0.`): the groups go to the console's nginx in batches of {bulk_batch()} "
+            f"(`POST /pushgateway/gatewatch/bulk-delete`: njs re-reads the group list and deletes every group "
+            f"not pushed to since the preview, next to the gateway), then the console re-reads the list until "
+            f"the gateway no longer lists them. **curl loop**: the same groups restaged, then "
             f"`while read url; do curl -fsS -o /dev/null -X DELETE \"$url\"; done` straight to the gateway, timed "
             f"until the loop ends (the gateway answers 202 and deletes later; the time until it lists none of "
             f"them is given too). After each, the gateway must list every control and none of the deleted "
@@ -1129,11 +1133,11 @@ def render_results(r, cfg):
             add(f"| {label} | {s.median:.0f} ms | {s.min:.0f}–{s.max:.0f} ms ({s.runs} runs) |")
         p = bd["profile"]
         add(f"\nWhere the console's time goes (Resource Timing of the cleanup's requests, medians over the runs): "
-            f"{p['list_reads']:.0f} re-reads of the group list (one per {cleanup_constant('RECHECK_CHUNK')} groups, plus the final "
-            f"verification) took {p['list_ms']:.0f} ms in all, {p['list_each_ms']:.0f} ms each; "
-            f"{p['deletes']:.0f} DELETEs, at most {cleanup_constant('DELETE_CONCURRENCY')} at once, {p['delete_ms']:.0f} ms in all "
-            f"({p['delete_each_ms']:.1f} ms each); {p['other_ms']:.0f} ms with no request in flight (parsing, "
-            f"re-checks, rendering, the verification's pauses).")
+            f"{p['bulk']:.0f} bulk delete requests took {p['bulk_ms']:.0f} ms in all ({p['bulk_each_ms']:.0f} ms each); "
+            f"{p['list_reads']:.0f} read(s) of the group list for the verification, {p['list_ms']:.0f} ms; "
+            f"{p['deletes']:.0f} single DELETEs from the page (the group-by-group fallback: none expected); "
+            f"{p['other_ms']:.0f} ms with no request in flight (building the batches, reading the outcomes, "
+            f"rendering the report, the verification's pauses).")
         add(f"\nSpeed-up (curl loop / console, medians): **{bd['speedup']:.1f}×**; against the curl loop until "
             f"the gateway lists none: {bd['curl_gone'].median / bd['console'].median:.1f}×. Only the staged "
             f"groups were deleted, every control kept, in every run.\n")
