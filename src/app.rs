@@ -1,6 +1,7 @@
 //! The root component: settings and health-report context, theme, header and the routes of
 //! every view.
 
+use crate::router::Router;
 use crate::settings_store::{self, SettingsContext};
 use crate::views::charts_page::ChartsPage;
 use crate::views::explore_page::ExplorePage;
@@ -11,8 +12,6 @@ use crate::views::not_found::NotFound;
 use crate::views::targets_page::TargetsPage;
 use crate::views::windmill_page::WindmillPage;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -22,19 +21,20 @@ pub fn App() -> impl IntoView {
     HealthReports::provide();
     Effect::new(move || settings_store::apply_theme(settings.with(|s| s.theme)));
 
+    let path = Router::provide().path();
+    // One view per path; a query change (chart state) keeps the view, only a path change swaps it.
+    // (`view!` builds each page untracked: what a page reads while it starts never re-runs this.)
+    let page = move || match path.get().as_str() {
+        "/" | "/groups" => view! { <GroupsPage /> }.into_any(),
+        "/charts" => view! { <ChartsPage /> }.into_any(),
+        "/explore" => view! { <ExplorePage /> }.into_any(),
+        "/targets" => view! { <TargetsPage /> }.into_any(),
+        "/windmill" => view! { <WindmillPage /> }.into_any(),
+        _ => view! { <NotFound /> }.into_any(),
+    };
+
     view! {
-        <Router>
-            <Header />
-            <main id="main">
-                <Routes fallback=NotFound>
-                    <Route path=path!("/") view=GroupsPage />
-                    <Route path=path!("/groups") view=GroupsPage />
-                    <Route path=path!("/charts") view=ChartsPage />
-                    <Route path=path!("/explore") view=ExplorePage />
-                    <Route path=path!("/targets") view=TargetsPage />
-                    <Route path=path!("/windmill") view=WindmillPage />
-                </Routes>
-            </main>
-        </Router>
+        <Header />
+        <main id="main">{page}</main>
     }
 }

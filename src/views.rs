@@ -20,6 +20,7 @@ pub mod health_badge;
 pub mod health_reports;
 pub mod instant_table;
 pub mod job_picker;
+pub mod nav_link;
 pub mod not_found;
 pub mod poll;
 pub mod poll_banner;

@@ -14,6 +14,7 @@ use crate::core::step::{align_range, auto_step};
 use crate::core::time_format::format_duration;
 use crate::core::time_range::TimeRange;
 use crate::core::url_state::ChartsState;
+use crate::router::Router;
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
 use crate::views::job_picker::JobPicker;
@@ -22,7 +23,6 @@ use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 
 /// How many expected intervals the freshness-gated view waits before showing 0.
 const GATE_INTERVALS: f64 = 3.0;
@@ -54,12 +54,11 @@ fn chart_width() -> f64 {
 #[component]
 pub fn ChartsPage() -> impl IntoView {
     let settings = use_settings();
-    let location = use_location();
-    let navigate = StoredValue::new_local(use_navigate());
-    let state = Memo::new(move |_| ChartsState::from_query(&location.search.get()));
-    let set_state = move |next: ChartsState| {
-        navigate.with_value(|nav| nav(&format!("/charts?{}", next.to_query()), Default::default()))
-    };
+    let router = Router::use_router();
+    let search = router.search();
+    let state = Memo::new(move |_| ChartsState::from_query(&search.get()));
+    let set_state =
+        move |next: ChartsState| router.navigate(&format!("/charts?{}", next.to_query()));
 
     let groups = Poll::new(move || {
         let base = settings.with_untracked(|s| s.pushgateway_base.clone());

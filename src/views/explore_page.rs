@@ -11,6 +11,7 @@ use crate::core::model::prometheus::QueryResult;
 use crate::core::step::{align_range, auto_step};
 use crate::core::time_range::TimeRange;
 use crate::core::url_state::ExploreState;
+use crate::router::Router;
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
 use crate::views::instant_table::InstantTable;
@@ -18,17 +19,15 @@ use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 
 #[component]
 pub fn ExplorePage() -> impl IntoView {
     let settings = use_settings();
-    let location = use_location();
-    let navigate = StoredValue::new_local(use_navigate());
-    let state = Memo::new(move |_| ExploreState::from_query(&location.search.get()));
-    let set_state = move |next: ExploreState| {
-        navigate.with_value(|nav| nav(&format!("/explore?{}", next.to_query()), Default::default()))
-    };
+    let router = Router::use_router();
+    let search = router.search();
+    let state = Memo::new(move |_| ExploreState::from_query(&search.get()));
+    let set_state =
+        move |next: ExploreState| router.navigate(&format!("/explore?{}", next.to_query()));
     let draft = RwSignal::new(state.get_untracked().expr);
     // Back/forward: the input follows the URL.
     Effect::new(move || draft.set(state.with(|s| s.expr.clone())));

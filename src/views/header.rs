@@ -1,22 +1,22 @@
 //! The top bar: product name, navigation between views, backend health and the settings button.
 
 use crate::views::backend_health::BackendHealth;
+use crate::views::nav_link::NavLink;
 use crate::views::settings_dialog::SettingsDialog;
 use leptos::prelude::*;
-use leptos_router::components::A;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let settings_open = RwSignal::new(false);
     view! {
         <header class="topbar">
-            <a class="brand" href="/groups">"gatewatch"</a>
+            <NavLink class="brand" href="/groups">"gatewatch"</NavLink>
             <nav aria-label="Views">
-                <A href="/groups">"Groups"</A>
-                <A href="/charts">"Charts"</A>
-                <A href="/explore">"Explore"</A>
-                <A href="/targets">"Targets"</A>
-                <A href="/windmill">"Windmill"</A>
+                <NavLink href="/groups">"Groups"</NavLink>
+                <NavLink href="/charts">"Charts"</NavLink>
+                <NavLink href="/explore">"Explore"</NavLink>
+                <NavLink href="/targets">"Targets"</NavLink>
+                <NavLink href="/windmill">"Windmill"</NavLink>
             </nav>
             <BackendHealth />
             <button
