@@ -9,6 +9,7 @@ use crate::views::groups_page::GroupsPage;
 use crate::views::header::Header;
 use crate::views::health_reports::HealthReports;
 use crate::views::not_found::NotFound;
+use crate::views::reactive::effect;
 use crate::views::targets_page::TargetsPage;
 use crate::views::windmill_page::WindmillPage;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ pub fn App() -> impl IntoView {
     provide_context(SettingsContext(settings));
     // The pages' reads tell the header's health badges when a backend fails or comes back.
     HealthReports::provide();
-    Effect::new(move || settings_store::apply_theme(settings.with(|s| s.theme)));
+    effect(move || settings_store::apply_theme(settings.with(|s| s.theme)));
 
     let path = Router::provide().path();
     // One view per path; a query change (chart state) keeps the view, only a path change swaps it.

@@ -26,6 +26,7 @@ pub mod poll;
 pub mod poll_banner;
 pub mod promql_box;
 pub mod range_picker;
+pub mod reactive;
 pub mod refresh_control;
 pub mod settings_dialog;
 pub mod targets_page;

@@ -6,6 +6,7 @@ use crate::core::error::Backend;
 use crate::settings_store::use_settings;
 use crate::views::health_badge::HealthBadge;
 use crate::views::poll::Poll;
+use crate::views::reactive::effect;
 use leptos::prelude::*;
 
 #[component]
@@ -28,11 +29,11 @@ pub fn BackendHealth() -> impl IntoView {
         }
     });
     // Check now, and again at once when a base URL changes.
-    Effect::new(move || {
+    effect(move || {
         prometheus_base.track();
         prometheus.restart();
     });
-    Effect::new(move || {
+    effect(move || {
         gateway_base.track();
         gateway.restart();
     });

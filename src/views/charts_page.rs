@@ -21,6 +21,7 @@ use crate::views::job_picker::JobPicker;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
+use crate::views::reactive::effect;
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 
@@ -87,7 +88,7 @@ pub fn ChartsPage() -> impl IntoView {
             })
         }
     });
-    Effect::new(move || {
+    effect(move || {
         settings.with(|s| (s.pushgateway_base.clone(), s.prometheus_base.clone()));
         groups.restart();
         setup.restart();
@@ -187,7 +188,7 @@ pub fn ChartsPage() -> impl IntoView {
     let gated = range_poll(|e| &e.gated);
     let show_gated = Memo::new(move |_| state.with(|s| s.gated));
     // New inputs: cancel what is in flight and query again (the old charts stay until then).
-    Effect::new(move || {
+    effect(move || {
         expressions.track();
         state.with(|s| (s.range, s.min_step));
         plan_grid();

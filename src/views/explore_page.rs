@@ -18,6 +18,7 @@ use crate::views::instant_table::InstantTable;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
+use crate::views::reactive::effect;
 use leptos::prelude::*;
 
 #[component]
@@ -30,7 +31,7 @@ pub fn ExplorePage() -> impl IntoView {
         move |next: ExploreState| router.navigate(&format!("/explore?{}", next.to_query()));
     let draft = RwSignal::new(state.get_untracked().expr);
     // Back/forward: the input follows the URL.
-    Effect::new(move || draft.set(state.with(|s| s.expr.clone())));
+    effect(move || draft.set(state.with(|s| s.expr.clone())));
 
     let grid = RwSignal::new(Grid {
         start: 0.0,
@@ -55,7 +56,7 @@ pub fn ExplorePage() -> impl IntoView {
         let expr = state.with_untracked(|s| s.expr.clone());
         async move { api::prometheus::instant_query(&base, &expr, None).await }
     });
-    Effect::new(move || {
+    effect(move || {
         let (expr, range, as_table) = state.with(|s| (s.expr.clone(), s.range, s.table));
         settings.with(|s| s.prometheus_base.clone());
         if expr.trim().is_empty() {

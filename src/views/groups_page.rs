@@ -15,6 +15,7 @@ use crate::views::delete_group_dialog::DeleteGroupDialog;
 use crate::views::groups_table::GroupsTable;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
+use crate::views::reactive::effect;
 use crate::views::refresh_control::RefreshControl;
 use futures::future::join_all;
 use leptos::prelude::*;
@@ -84,7 +85,7 @@ pub fn GroupsPage() -> impl IntoView {
         alerts.refresh();
     };
     // Load now, and again whenever a base URL changes.
-    Effect::new(move || {
+    effect(move || {
         settings.with(|s| (s.gateways(), s.prometheus_base.clone()));
         refresh();
     });

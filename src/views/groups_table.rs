@@ -2,6 +2,7 @@
 
 use crate::core::group_table::{sort_rows, GroupRow, SortColumn};
 use crate::views::group_row::GroupRowView;
+use crate::views::reactive::effect;
 use leptos::prelude::*;
 use std::collections::HashSet;
 
@@ -40,7 +41,7 @@ pub fn GroupsTable(
     let expanded = RwSignal::new(HashSet::<String>::new());
     let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
     // A filter that shrinks the rows must not leave the user on an empty page.
-    Effect::new(move || {
+    effect(move || {
         let last = page_count() - 1;
         if page.get_untracked() > last {
             page.set(last);

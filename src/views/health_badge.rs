@@ -6,6 +6,7 @@ use crate::core::error::Backend;
 use crate::core::health::{recheck_now, Badge, RECHECK_EVERY};
 use crate::views::health_reports::HealthReports;
 use crate::views::poll::{self, Poll};
+use crate::views::reactive::effect;
 use leptos::prelude::*;
 
 #[component]
@@ -27,7 +28,7 @@ pub fn HealthBadge(
         )
     });
     if let Some(reports) = use_context::<HealthReports>() {
-        Effect::new(move || {
+        effect(move || {
             if let Some(report) = reports.latest(backend) {
                 // (the badge untracked: its own new state must not replay an old report)
                 if recheck_now(badge.get_untracked(), report) {

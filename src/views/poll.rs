@@ -9,6 +9,7 @@ use crate::core::error::ApiError;
 use crate::core::health;
 use crate::settings_store::SettingsContext;
 use crate::views::health_reports::HealthReports;
+use crate::views::reactive::effect;
 use leptos::prelude::*;
 use leptos::reactive::actions::ActionAbortHandle;
 use std::cell::Cell;
@@ -108,7 +109,7 @@ impl<T: Clone + 'static> Poll<T> {
             started_at,
         };
         let value = action.value();
-        Effect::new(move || {
+        effect(move || {
             if let Some((result, at)) = value.get() {
                 let report = match result {
                     Ok(data) => {

@@ -9,6 +9,7 @@ use crate::core::time_format::{format_age, format_duration, format_utc, parse_rf
 use crate::settings_store::use_settings;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
+use crate::views::reactive::effect;
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -20,7 +21,7 @@ pub fn TargetsPage() -> impl IntoView {
         let base = settings.with_untracked(|s| s.prometheus_base.clone());
         async move { api::prometheus::targets(&base).await.map(|a| a.data) }
     });
-    Effect::new(move || {
+    effect(move || {
         settings.with(|s| s.prometheus_base.clone());
         targets.restart();
     });

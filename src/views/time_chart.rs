@@ -10,6 +10,7 @@ use crate::core::ticks::format_time_full;
 use crate::core::value_format::format_value;
 use crate::views::chart_legend::ChartLegend;
 use crate::views::chart_table::ChartTable;
+use crate::views::reactive::effect;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -59,7 +60,7 @@ pub fn TimeChart(
     let show_table = RwSignal::new(false);
     let watches = StoredValue::new_local(None::<ChartWatch>);
 
-    Effect::new(move || {
+    effect(move || {
         let Some(wrap) = wrap_ref.get() else { return };
         if watches.with_value(Option::is_some) {
             return;
@@ -84,7 +85,7 @@ pub fn TimeChart(
         watches.try_update_value(Option::take);
     });
 
-    Effect::new(move || {
+    effect(move || {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };

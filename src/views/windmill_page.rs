@@ -15,6 +15,7 @@ use crate::views::chart_panel::ChartPanel;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
+use crate::views::reactive::effect;
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 
@@ -67,7 +68,7 @@ pub fn WindmillPage() -> impl IntoView {
         grid.set(Grid::new(start, end, step));
     };
     let restart_polls = polls.clone();
-    Effect::new(move || {
+    effect(move || {
         range.track();
         settings.with(|s| s.prometheus_base.clone());
         plan();
