@@ -21,6 +21,11 @@ async fn query_changes_keep_the_view_and_back_restores_them() {
     let app = mount_app();
     eventually("groups at /", || app.text("#page-title") == "Groups").await;
     assert_eq!(app.text("nav a[aria-current='page']"), "Groups");
+    assert_eq!(
+        app.count("a[aria-current='page']"),
+        1,
+        "one current page, not the brand too"
+    );
 
     app.click("nav a[href='/charts']");
     eventually("charts page", || app.text("#page-title") == "Charts").await;

@@ -10,7 +10,7 @@ pub fn Header() -> impl IntoView {
     let settings_open = RwSignal::new(false);
     view! {
         <header class="topbar">
-            <NavLink class="brand" href="/groups">"gatewatch"</NavLink>
+            <NavLink class="brand" href="/groups" mark_current=false>"gatewatch"</NavLink>
             <nav aria-label="Views">
                 <NavLink href="/groups">"Groups"</NavLink>
                 <NavLink href="/charts">"Charts"</NavLink>

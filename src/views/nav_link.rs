@@ -10,12 +10,15 @@ pub fn NavLink(
     href: &'static str,
     children: Children,
     #[prop(optional)] class: &'static str,
+    /// False for a second link to a view (the product name): one "current page" per page.
+    #[prop(default = true)]
+    mark_current: bool,
 ) -> impl IntoView {
     let router = Router::use_router();
     let path = router.path();
     // "/" shows the groups view too.
     let current = move || {
-        path.with(|p| p == href || (href == "/groups" && p == "/"))
+        (mark_current && path.with(|p| p == href || (href == "/groups" && p == "/")))
             .then_some("page")
     };
     let follow = move |ev: MouseEvent| {
