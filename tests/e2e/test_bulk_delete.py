@@ -1,6 +1,7 @@
 """The bulk delete endpoint (deploy/nginx/bulk_delete.js behind the real nginx config): what it
 deletes, what it keeps, what it refuses; and the console falling back to one delete per group
-where a server has no such endpoint."""
+where a server has no such endpoint (tests/e2e/fault_proxy.py in front of the stack's nginx on
+GATEWATCH_E2E_NO_BULK_PORT [27410], answering 404 for the endpoint only)."""
 import json
 import os
 import time
