@@ -928,6 +928,7 @@ def versions():
         "Prometheus": first_line(sh("prometheus --version")).split(" (")[0],
         "Pushgateway": first_line(sh("prometheus-pushgateway --version")).split(" (")[0],
         "nginx": first_line(sh("$(command -v nginx || echo /usr/sbin/nginx) -v")),
+        "nginx njs (bulk delete)": first_line(sh("dpkg-query -W -f '${Version}' libnginx-mod-http-js")),
         "rustc": first_line(sh("rustc --version")),
         "trunk": first_line(sh("trunk --version")),
         "wasm-bindgen": first_line(sh("wasm-bindgen --version")),
