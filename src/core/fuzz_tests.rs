@@ -2,6 +2,8 @@
 //! URL state and grouping-key paths keep their promises. See docs/fuzzing.md for the long run.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "fuzz/bytes.rs"]
+mod bytes;
 #[path = "fuzz/corpus.rs"]
 mod corpus;
 #[path = "fuzz/envelope.rs"]
