@@ -83,15 +83,12 @@ pub fn endpoint_missing(error: &ApiError) -> bool {
 mod tests {
     use super::*;
     use crate::core::error::Backend;
-    use crate::core::model::gateway::Labels;
+    use crate::core::model::labels_from_pairs;
 
     fn previewed(labels: &[(&str, &str)], push_time: Option<f64>) -> Previewed {
         Previewed {
             gateway: "/pushgateway".into(),
-            labels: labels
-                .iter()
-                .map(|(k, v)| (k.to_string(), v.to_string()))
-                .collect::<Labels>(),
+            labels: labels_from_pairs(labels),
             push_time,
             push_failure_time: None,
             expected_interval: None,

@@ -144,12 +144,7 @@ mod tests {
         assert_eq!(g.index_of(145.0), None);
     }
 
-    fn labels(pairs: &[(&str, &str)]) -> Labels {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::core::model::labels_from_pairs as labels;
 
     #[test]
     fn legends_show_the_pushed_labels() {

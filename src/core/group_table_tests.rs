@@ -6,12 +6,7 @@ use std::sync::Arc;
 
 const NOW: f64 = 1_700_000_000.0;
 
-fn labels(pairs: &[(&str, &str)]) -> Labels {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
+use crate::core::model::labels_from_pairs as labels;
 
 fn group(pairs: &[(&str, &str)], push_ago: Option<f64>, failure_ago: Option<f64>) -> GatewayGroup {
     GatewayGroup {

@@ -71,12 +71,7 @@ fn the_irate_window_holds_two_scrapes() {
     assert_eq!(duration(0.0), "1ms");
 }
 
-fn labels(pairs: &[(&str, &str)]) -> Labels {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
+use crate::core::model::labels_from_pairs as labels;
 
 #[test]
 fn the_job_label_is_detected_from_push_time_series() {

@@ -5,3 +5,12 @@ pub(crate) mod json;
 pub mod prometheus;
 
 pub use json::parse_sample_value;
+
+/// A label set from `(name, value)` pairs: the tests' shorthand.
+#[cfg(test)]
+pub fn labels_from_pairs(pairs: &[(&str, &str)]) -> gateway::Labels {
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}

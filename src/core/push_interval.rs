@@ -68,12 +68,7 @@ pub const ALERTS_EXPR: &str = r#"ALERTS{alertname=~"PushedJob.*", alertstate="fi
 mod tests {
     use super::*;
 
-    fn labels(pairs: &[(&str, &str)]) -> Labels {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::core::model::labels_from_pairs as labels;
 
     #[test]
     fn groups_find_their_interval_in_both_label_modes() {

@@ -107,12 +107,7 @@ impl<'a, T> SeriesIndex<'a, T> {
 mod tests {
     use super::*;
 
-    fn labels(pairs: &[(&str, &str)]) -> Labels {
-        pairs
-            .iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    }
+    use crate::core::model::labels_from_pairs as labels;
 
     #[test]
     fn exported_labels_are_mapped_back() {

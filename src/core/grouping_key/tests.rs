@@ -4,12 +4,7 @@
 use super::*;
 use serde_json::Value;
 
-fn labels(pairs: &[(&str, &str)]) -> Labels {
-    pairs
-        .iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect()
-}
+use crate::core::model::labels_from_pairs as labels;
 
 fn key(pairs: &[(&str, &str)]) -> GroupKey {
     GroupKey::from_labels(&labels(pairs)).unwrap()
