@@ -6,7 +6,7 @@ use super::gateway::{bulk_delete, delete_group, list_groups};
 use crate::browser::{now_secs, sleep};
 use crate::core::bulk_delete::BULK_BATCH;
 use crate::core::cleanup::{
-    recheck, Outcome, Previewed, Recheck, DELETE_CONCURRENCY, RECHECK_CHUNK,
+    all_failed, recheck, Outcome, Previewed, Recheck, DELETE_CONCURRENCY, RECHECK_CHUNK,
 };
 use crate::core::grouping_key::GroupKey;
 use crate::core::model::gateway::{GatewayGroup, Labels};
@@ -81,11 +81,7 @@ pub async fn run_bulk(
                 Ok(None) => bulk_endpoint = false,
                 Err(e) => {
                     let why = format!("the bulk delete failed ({e}); reload to see what is left");
-                    outcomes.extend(
-                        batch
-                            .iter()
-                            .map(|p| (p.labels.clone(), Outcome::Failed(why.clone()))),
-                    );
+                    outcomes.extend(all_failed(batch, &why));
                     progress(outcomes.len(), total);
                     continue;
                 }
@@ -107,11 +103,7 @@ async fn delete_one_by_one(base: &str, chunk: &[Previewed], outcomes: &mut Vec<(
         Ok(groups) => groups.into_iter().map(|g| (g.labels.clone(), g)).collect(),
         Err(e) => {
             let why = format!("could not re-check before deleting: {e}");
-            outcomes.extend(
-                chunk
-                    .iter()
-                    .map(|p| (p.labels.clone(), Outcome::Failed(why.clone()))),
-            );
+            outcomes.extend(all_failed(chunk, &why));
             return;
         }
     };

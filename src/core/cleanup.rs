@@ -95,6 +95,14 @@ impl Outcome {
     }
 }
 
+/// Every group of `batch` failed for the same reason (nothing could be re-checked or sent).
+pub fn all_failed(batch: &[Previewed], why: &str) -> Vec<(Labels, Outcome)> {
+    batch
+        .iter()
+        .map(|p| (p.labels.clone(), Outcome::Failed(why.to_string())))
+        .collect()
+}
+
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Report {
     pub deleted: usize,
@@ -194,5 +202,16 @@ mod tests {
             Outcome::Kept(Recheck::PushedAgain).describe(),
             "pushed again — kept"
         );
+    }
+
+    #[test]
+    fn a_batch_that_could_not_be_sent_fails_every_group_with_the_reason() {
+        let a = Previewed::of(&group(Some(3600.0), None), None, 600.0);
+        let failed = all_failed(&[a.clone(), a], "HTTP 502");
+        assert_eq!(failed.len(), 2);
+        assert!(failed
+            .iter()
+            .all(|(_, o)| *o == Outcome::Failed("HTTP 502".into())));
+        assert_eq!(report(&failed).failed, 2);
     }
 }
