@@ -1,5 +1,6 @@
 """For test modules that run a stack of their own (scripts/lib/stack.sh on ports of their own) and a
 Chromium of their own: the stack.sh calls, the stack's environment, the browser."""
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -61,4 +62,17 @@ def chromium(user_data_dir, browser_log=False):
         options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     driver = webdriver.Chrome(options=options, service=Service("/usr/bin/chromedriver"))
     driver.set_page_load_timeout(30)
+    return driver
+
+
+def chromium_with_settings(user_data_dir, base_url, settings):
+    """Chromium whose profile already holds `settings` as the console's saved settings at
+    base_url (any path of the console's origin serves to reach its localStorage)."""
+    driver = chromium(user_data_dir)
+    try:
+        driver.get(base_url + "/settings-probe")
+        driver.execute_script("localStorage.setItem('gatewatch.settings', arguments[0]);", json.dumps(settings))
+    except Exception:
+        driver.quit()
+        raise
     return driver

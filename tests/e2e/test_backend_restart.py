@@ -14,7 +14,6 @@ in GATEWATCH_E2E_RESTART_RUN_DIR (.run/e2e-restart). The console's retry backoff
 through its saved settings (0.3 s doubling to 2.4 s). GATEWATCH_E2E_SHOTS: a folder for
 screenshots of the pages with their backend stopped.
 """
-import json
 import os
 import re
 import shutil
@@ -29,7 +28,7 @@ from selenium.webdriver.common.by import By
 from console_page import (PANELS, RETRY_NOTE, STALE_NOTE, banners, click_refresh, group_jobs,
                           newest_raw_value, not_reloaded, open_page, page_clock_ms)
 from helpers import find_group, push_group, unique_job, wait_until
-from private_stack import ROOT, chromium, release_dist, single_gateway_env, stack_sh
+from private_stack import ROOT, chromium_with_settings, release_dist, single_gateway_env, stack_sh
 
 RETRY_BASE, RETRY_MAX = 0.3, 2.4
 METRIC = "restart_e2e_value"
@@ -107,11 +106,9 @@ def backends():
 @pytest.fixture(scope="module")
 def browser(backends, tmp_path_factory):
     """One headless Chromium for the module, with the short retry backoff saved in its settings."""
-    driver = chromium(tmp_path_factory.mktemp("chrome"))
+    driver = chromium_with_settings(tmp_path_factory.mktemp("chrome"), backends.base_url,
+                                    {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX})
     try:
-        driver.get(backends.base_url + "/settings-probe")
-        settings = {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX}
-        driver.execute_script("localStorage.setItem('gatewatch.settings', arguments[0]);", json.dumps(settings))
         yield driver
     finally:
         driver.quit()

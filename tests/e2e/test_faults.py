@@ -10,7 +10,6 @@ on GATEWATCH_E2E_FAULTS_PORT_BASE (27390): Prometheus +0, Pushgateway +1, nginx 
 proxies for Prometheus +3 and the gateway +4, in GATEWATCH_E2E_FAULTS_RUN_DIR (.run/e2e-faults).
 The console's retry backoff is shortened through its saved settings (0.3 s doubling to 2.4 s).
 """
-import json
 import os
 import re
 import shutil
@@ -26,7 +25,7 @@ from console_page import (PANELS, RETRY_NOTE, STALE_NOTE, banners, click_refresh
                           newest_raw_value, not_reloaded, open_page, page_clock_ms)
 from fault_proxy import FaultProxy
 from helpers import push_group, unique_job, wait_until
-from private_stack import ROOT, chromium, release_dist, single_gateway_env, stack_sh
+from private_stack import ROOT, chromium_with_settings, release_dist, single_gateway_env, stack_sh
 
 RETRY_BASE, RETRY_MAX = 0.3, 2.4
 METRIC = "fault_e2e_value"
@@ -94,11 +93,9 @@ def faults():
 @pytest.fixture(scope="module")
 def browser(faults, tmp_path_factory):
     """One headless Chromium for the module, with the short retry backoff saved in its settings."""
-    driver = chromium(tmp_path_factory.mktemp("chrome"))
+    driver = chromium_with_settings(tmp_path_factory.mktemp("chrome"), faults.base_url,
+                                    {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX})
     try:
-        driver.get(faults.base_url + "/settings-probe")
-        settings = {"retry_base_secs": RETRY_BASE, "retry_max_secs": RETRY_MAX}
-        driver.execute_script("localStorage.setItem('gatewatch.settings', arguments[0]);", json.dumps(settings))
         yield driver
     finally:
         driver.quit()
