@@ -26,7 +26,7 @@ pub fn App() -> impl IntoView {
     // One view per path; a query change (chart state) keeps the view, only a path change swaps it.
     // (`view!` builds each page untracked: what a page reads while it starts never re-runs this.)
     let page = move || match path.get().as_str() {
-        "/" | "/groups" => view! { <GroupsPage /> }.into_any(),
+        "/groups" => view! { <GroupsPage /> }.into_any(),
         "/charts" => view! { <ChartsPage /> }.into_any(),
         "/explore" => view! { <ExplorePage /> }.into_any(),
         "/targets" => view! { <TargetsPage /> }.into_any(),

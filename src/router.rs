@@ -5,6 +5,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+/// The view shown at `/`.
+const HOME: &str = "/groups";
+
 /// The current address, shared by `provide` as context.
 #[derive(Clone, Copy)]
 pub struct Router {
@@ -37,9 +40,15 @@ impl Router {
         expect_context::<Router>()
     }
 
-    /// The path, e.g. `/charts`; changes only when the path does (not on query changes).
+    /// The view's path, e.g. `/charts` (`/` is the groups view: `/groups`); changes only when
+    /// the path does, not on query changes.
     pub fn path(self) -> Memo<String> {
-        Memo::new(move |_| self.url.with(|u| u.path.clone()))
+        Memo::new(move |_| {
+            self.url.with(|u| match u.path.as_str() {
+                "/" => HOME.to_string(),
+                path => path.to_string(),
+            })
+        })
     }
 
     /// The query string without its leading '?', e.g. `metric=x&range=1h`.

@@ -16,11 +16,7 @@ pub fn NavLink(
 ) -> impl IntoView {
     let router = Router::use_router();
     let path = router.path();
-    // "/" shows the groups view too.
-    let current = move || {
-        (mark_current && path.with(|p| p == href || (href == "/groups" && p == "/")))
-            .then_some("page")
-    };
+    let current = move || (mark_current && path.with(|p| p == href)).then_some("page");
     let follow = move |ev: MouseEvent| {
         // New tab, new window, download: the browser's own handling.
         if ev.button() != 0 || ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.alt_key() {
