@@ -1,7 +1,8 @@
-//! Pushgateway calls: list groups, read status, delete one group by its exact grouping key.
+//! Pushgateway calls: list groups, read status, delete one group by its exact grouping key, and
+//! delete a batch through the console's bulk endpoint.
 
 use super::{send, Body, RawAnswer};
-use crate::core::bulk_delete::{endpoint_missing, parse_outcomes, request_body, BULK_DELETE_PATH};
+use crate::core::bulk_delete::{endpoint_missing, parse_outcomes, request_body};
 use crate::core::cleanup::{Outcome, Previewed};
 use crate::core::endpoints::{self, join};
 use crate::core::envelope::decode_answer;
@@ -63,7 +64,7 @@ pub async fn bulk_delete(
         backend: BACKEND,
         detail: format!("the batch cannot be sent: {detail}"),
     })?;
-    let url = join(base, BULK_DELETE_PATH);
+    let url = join(base, endpoints::GATEWAY_BULK_DELETE);
     let raw = send(BACKEND, Method::POST, &url, Some(Body::Json(body))).await?;
     match decode(raw, |data| parse_outcomes(data, batch.len())) {
         Ok(outcomes) => Ok(Some(outcomes)),

@@ -14,9 +14,6 @@ use serde_json::{json, Value};
 /// this bounds how long a re-check can be older than its delete (a few ms per batch).
 pub const BULK_BATCH: usize = 200;
 
-/// The endpoint, relative to the gateway's base URL (the console's nginx serves it).
-pub const BULK_DELETE_PATH: &str = "/gatewatch/bulk-delete";
-
 /// The JSON body for one batch: each group's path (every label @base64), its labels and the push
 /// times the preview showed. Fails on a group whose labels make no valid grouping key.
 pub fn request_body(batch: &[Previewed]) -> Result<String, String> {

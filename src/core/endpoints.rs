@@ -33,6 +33,9 @@ pub fn join(base: &str, path: &str) -> String {
 
 pub const GATEWAY_METRICS: &str = "/api/v1/metrics";
 pub const GATEWAY_STATUS: &str = "/api/v1/status";
+/// The bulk delete, beside the gateway's own paths: answered by the console's nginx
+/// (deploy/nginx/bulk_delete.js), not by the gateway.
+pub const GATEWAY_BULK_DELETE: &str = "/gatewatch/bulk-delete";
 pub const PROMETHEUS_QUERY: &str = "/api/v1/query";
 pub const PROMETHEUS_QUERY_RANGE: &str = "/api/v1/query_range";
 pub const PROMETHEUS_SERIES: &str = "/api/v1/series";
