@@ -79,7 +79,10 @@ _stack_wait() {
   local run=$1 name=$2 url=$3 pattern=${4:-} deadline body
   deadline=$((SECONDS + ${GATEWATCH_READY_TIMEOUT:-30}))
   while ((SECONDS < deadline)); do
-    if ! _stack_pid "$run" "$name" >/dev/null; then
+    # Liveness only: the process was spawned just now, so its pid cannot be a recycled one, and
+    # _stack_pid's command-line check can read an empty /proc/<pid>/cmdline while the spawning
+    # shell execs the service (seen once: a healthy vmalert reported as exited and stopped).
+    if ! kill -0 "$(cat "$run/$name.pid" 2>/dev/null)" 2>/dev/null; then
       _stack_fail "$run" "$name" "exited while starting"
       return 1
     fi
