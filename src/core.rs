@@ -24,6 +24,7 @@ pub mod push_interval;
 pub mod scrape_targets;
 pub mod series_index;
 pub mod settings;
+pub mod sort;
 pub mod step;
 pub mod ticks;
 pub mod time_format;

@@ -4,6 +4,7 @@ use super::freshness::{classify, Freshness, PushTimes, StaleThresholds};
 use super::model::gateway::{GatewayGroup, Labels};
 use super::push_interval::alerts_in;
 use super::series_index::SeriesIndex;
+use super::sort::sort_by;
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -154,7 +155,7 @@ pub fn sort_rows(rows: &mut [GroupRow], column: SortColumn, descending: bool) {
         a.unwrap_or(f64::NEG_INFINITY)
             .total_cmp(&b.unwrap_or(f64::NEG_INFINITY))
     };
-    rows.sort_by(|a, b| {
+    sort_by(rows, |a, b| {
         let primary = match column {
             SortColumn::Job => a.job().cmp(b.job()),
             SortColumn::Labels => other_labels(&a.group.labels).cmp(&other_labels(&b.group.labels)),

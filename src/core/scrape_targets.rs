@@ -2,6 +2,7 @@
 //! down deserves a banner (Windmill's servers and workers, and the Pushgateway).
 
 use super::model::prometheus::Target;
+use super::sort::sort_by;
 use std::collections::BTreeMap;
 
 /// Targets grouped by scrape pool (pools sorted by name, targets by instance).
@@ -16,7 +17,9 @@ pub fn by_pool(targets: &[Target]) -> Vec<(String, Vec<Target>)> {
     pools
         .into_iter()
         .map(|(pool, mut list)| {
-            list.sort_by(|a, b| a.labels.get("instance").cmp(&b.labels.get("instance")));
+            sort_by(&mut list, |a, b| {
+                a.labels.get("instance").cmp(&b.labels.get("instance"))
+            });
             (pool, list)
         })
         .collect()

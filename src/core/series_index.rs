@@ -2,6 +2,7 @@
 //! in both of Prometheus' label modes, and an index that finds them without pairwise matching.
 
 use super::model::gateway::Labels;
+use super::sort::sort_usizes;
 use std::collections::HashMap;
 
 /// Turns the labels of a scraped push_time_seconds series back into the gateway grouping labels.
@@ -91,7 +92,7 @@ impl<'a, T> SeriesIndex<'a, T> {
         if !wanted.contains_key("instance") {
             if let Some(more) = self.without_instance.get(&wanted) {
                 at.extend(more);
-                at.sort_unstable();
+                sort_usizes(&mut at);
             }
         }
         at.into_iter().map(|i| &self.items[i].1).collect()

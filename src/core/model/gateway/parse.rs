@@ -7,6 +7,7 @@ use super::{
 use crate::core::model::json::{
     array, field, labels, object, opt_str_field, parse_float_str, str_field, value_field,
 };
+use crate::core::sort::sort_by;
 use serde_json::{Map, Value};
 
 /// `data` of `/api/v1/metrics`: one object per group, every metric name a key beside `labels` and
@@ -18,7 +19,9 @@ pub fn parse_groups(data: &Value) -> Result<Vec<GatewayGroup>, String> {
         .enumerate()
         .map(|(i, g)| parse_group(g).map_err(|e| format!("group {i}: {e}")))
         .collect::<Result<Vec<_>, _>>()?;
-    groups.sort_by(|a, b| (a.job(), &a.labels).cmp(&(b.job(), &b.labels)));
+    sort_by(&mut groups, |a, b| {
+        (a.job(), &a.labels).cmp(&(b.job(), &b.labels))
+    });
     Ok(groups)
 }
 
@@ -33,7 +36,7 @@ fn parse_group(v: &Value) -> Result<GatewayGroup, String> {
         .filter(|(k, _)| *k != "labels" && *k != "last_push_successful")
         .map(|(name, f)| parse_family(name, f).map_err(|e| format!("{name}: {e}")))
         .collect::<Result<Vec<_>, _>>()?;
-    families.sort_by(|a, b| a.name.cmp(&b.name));
+    sort_by(&mut families, |a, b| a.name.cmp(&b.name));
     let mut group = GatewayGroup {
         labels: group_labels,
         last_push_successful,
@@ -115,7 +118,7 @@ fn bound_map(v: &Value, what: &str) -> Result<Vec<(f64, f64)>, String> {
             Ok((bound, value))
         })
         .collect::<Result<Vec<_>, String>>()?;
-    pairs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    sort_by(&mut pairs, |a, b| a.0.total_cmp(&b.0));
     Ok(pairs)
 }
 
