@@ -55,7 +55,7 @@ mod tests {
             let mut ours: Vec<(u8, usize)> = keys.iter().copied().zip(0..).collect();
             let mut standard = ours.clone();
             sort_by(&mut ours, |a, b| a.0.cmp(&b.0));
-            standard.sort_by(|a, b| a.0.cmp(&b.0));
+            standard.sort_by_key(|a| a.0);
             prop_assert_eq!(ours, standard);
         }
 
