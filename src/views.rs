@@ -24,6 +24,7 @@ pub mod nav_link;
 pub mod not_found;
 pub mod poll;
 pub mod poll_banner;
+pub mod poll_state;
 pub mod promql_box;
 pub mod range_picker;
 pub mod reactive;

@@ -43,7 +43,8 @@ fn permute<T>(items: &mut [T], mut order: Vec<usize>) {
     }
 }
 
-#[cfg(test)]
+// (native only: proptest does not build for wasm32)
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

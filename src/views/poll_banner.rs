@@ -5,13 +5,13 @@ use crate::browser::now_secs;
 use crate::core::backoff::waiting_note;
 use crate::core::error::Backend;
 use crate::views::error_banner::ErrorBanner;
-use crate::views::poll::Poll;
+use crate::views::poll_state::PollState;
 use leptos::prelude::*;
 use std::time::Duration;
 
 #[component]
-pub fn PollBanner<T: Clone + 'static>(
-    poll: Poll<T>,
+pub fn PollBanner(
+    #[prop(into)] poll: PollState,
     /// Which backend the poll reads, for the slow-answer note (errors name their own).
     backend: Backend,
     /// The poll's data is not what the page shows (e.g. only settings derived from it): no
@@ -41,7 +41,7 @@ pub fn PollBanner<T: Clone + 'static>(
         if hide_data_time {
             return None;
         }
-        poll.last_good.with(|d| d.as_ref().map(|(_, at)| *at))
+        poll.data_at.get()
     });
     let waiting = move || {
         poll.started_at
