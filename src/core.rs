@@ -18,6 +18,7 @@ pub mod grouping_key;
 pub mod health;
 pub mod job_catalog;
 pub mod job_queries;
+pub mod json_write;
 pub mod model;
 pub mod promql;
 pub mod push_interval;

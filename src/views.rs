@@ -31,5 +31,6 @@ pub mod reactive;
 pub mod refresh_control;
 pub mod settings_dialog;
 pub mod targets_page;
+pub mod task;
 pub mod time_chart;
 pub mod windmill_page;

@@ -8,6 +8,7 @@
 use super::cleanup::{Outcome, Previewed, Recheck};
 use super::error::ApiError;
 use super::grouping_key::GroupKey;
+use super::json_write::to_json;
 use serde_json::{json, Value};
 
 /// Groups per request: each batch is re-checked against one fresh read of the group list, so
@@ -29,7 +30,8 @@ pub fn request_body(batch: &[Previewed]) -> Result<String, String> {
             }))
         })
         .collect::<Result<Vec<Value>, String>>()?;
-    Ok(json!({ "groups": groups }).to_string())
+    to_json(&json!({ "groups": groups }))
+        .ok_or_else(|| "the batch cannot be written as JSON".into())
 }
 
 /// Reads the endpoint's `data`: one outcome per group sent, in order. "deleted" means the

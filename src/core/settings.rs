@@ -130,7 +130,7 @@ impl Settings {
     }
 
     pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        super::json_write::to_json(self).unwrap_or_default()
     }
 }
 

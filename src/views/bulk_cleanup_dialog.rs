@@ -7,6 +7,7 @@ use crate::core::freshness::Freshness;
 use crate::core::group_table::GroupRow;
 use crate::core::grouping_key::GroupKey;
 use crate::core::model::gateway::Labels;
+use crate::views::task::Task;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 use std::collections::HashSet;
@@ -30,11 +31,11 @@ pub fn BulkCleanupDialog(
             ..Previewed::of(&r.group, r.expected_interval, r.stale_after)
         })
         .collect();
-    let run = Action::new_local(move |chosen: &Vec<Previewed>| {
-        let chosen = chosen.clone();
+    let run = Task::new();
+    let delete = move |chosen: Vec<Previewed>| {
         let total = chosen.len();
         progress.set((0, total));
-        async move {
+        run.run(async move {
             // One gateway after the other, each with its own re-reads; progress counts them all.
             let mut outcomes = Vec::with_capacity(total);
             for gateway in gateways_of(&chosen) {
@@ -51,8 +52,8 @@ pub fn BulkCleanupDialog(
                 outcomes.extend(done);
             }
             outcomes
-        }
-    });
+        });
+    };
     let start = {
         let previews = previews.clone();
         move |_| {
@@ -64,11 +65,11 @@ pub fn BulkCleanupDialog(
                     .map(|(_, p)| p.clone())
                     .collect()
             });
-            run.dispatch_local(chosen);
+            delete(chosen);
         }
     };
-    let running = move || run.pending().get();
-    let finished = move || run.value().with(|v| v.is_some());
+    let running = move || run.pending.get();
+    let finished = move || run.value.with(|v| v.is_some());
     let close_on_escape = on_close.clone();
     let close = on_close.clone();
     let count = stale.len();
@@ -133,7 +134,7 @@ pub fn BulkCleanupDialog(
                         <progress id="bulk-progress" max=total.max(1).to_string() value=done.to_string()></progress>
                     }
                 })}
-                {move || run.value().get().map(report_view)}
+                {move || run.value.get().map(report_view)}
                 <div class="actions">
                     {move || if finished() {
                         let close = close.clone();

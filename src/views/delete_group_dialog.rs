@@ -5,6 +5,7 @@ use crate::core::cleanup::Outcome;
 use crate::core::group_table::GroupRow;
 use crate::core::grouping_key::GroupKey;
 use crate::settings_store::use_settings;
+use crate::views::task::Task;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
@@ -20,13 +21,13 @@ pub fn DeleteGroupDialog(
     let key_text = GroupKey::from_labels(&labels)
         .map(|k| k.display())
         .unwrap_or_else(|e| format!("{labels:?} ({e})"));
-    let delete = Action::new_local(move |_: &()| {
-        let base = gateway.clone();
-        let labels = labels.clone();
-        async move { delete_and_verify(&base, &labels).await }
-    });
-    let result = move || delete.value().get();
-    let running = move || delete.pending().get();
+    let delete = Task::new();
+    let start = move || {
+        let (base, labels) = (gateway.clone(), labels.clone());
+        delete.run(async move { delete_and_verify(&base, &labels).await });
+    };
+    let result = move || delete.value.get();
+    let running = move || delete.pending.get();
     let close_on_escape = on_close.clone();
     let close = on_close.clone();
 
@@ -68,7 +69,10 @@ pub fn DeleteGroupDialog(
                         let cancel = close.clone();
                         view! {
                             <button type="button" autofocus disabled=running on:click=move |_| cancel()>"Cancel"</button>
-                            <button type="button" class="danger" disabled=running on:click=move |_| { delete.dispatch_local(()); }>"Delete group"</button>
+                            <button type="button" class="danger" disabled=running on:click={
+                                let start = start.clone();
+                                move |_| start()
+                            }>"Delete group"</button>
                         }.into_any()
                     }}
                 </div>
