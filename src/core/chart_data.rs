@@ -4,6 +4,7 @@ use super::align::series_from_matrix;
 use super::envelope::Answer;
 use super::model::prometheus::{Labels, QueryResult};
 use super::promql::format_label_set;
+use super::sort::collect_map;
 
 /// The time grid of a range query: `len` steps of `step` seconds from `start` (inclusive).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -112,11 +113,12 @@ pub fn job_legend(labels: &Labels) -> String {
 /// Legend text as Prometheus writes a series: `name{labels}`.
 pub fn series_legend(labels: &Labels) -> String {
     let name = labels.get("__name__").cloned().unwrap_or_default();
-    let rest: Labels = labels
-        .iter()
-        .filter(|(k, _)| *k != "__name__")
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect();
+    let rest: Labels = collect_map(
+        labels
+            .iter()
+            .filter(|(k, _)| *k != "__name__")
+            .map(|(k, v)| (k.clone(), v.clone())),
+    );
     if rest.is_empty() && name.is_empty() {
         // An aggregate such as sum(x): Prometheus writes "{}", which reads as nothing.
         "value (no labels)".to_string()

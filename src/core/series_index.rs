@@ -2,7 +2,7 @@
 //! in both of Prometheus' label modes, and an index that finds them without pairwise matching.
 
 use super::model::gateway::Labels;
-use super::sort::sort_usizes;
+use super::sort::{collect_map, sort_usizes};
 use std::collections::HashMap;
 
 /// Turns the labels of a scraped push_time_seconds series back into the gateway grouping labels.
@@ -33,11 +33,12 @@ pub fn grouping_labels_of_series(series: &Labels) -> Labels {
 
 /// The group's labels as Prometheus can see them (empty values dropped).
 pub fn visible_labels(group_labels: &Labels) -> Labels {
-    group_labels
-        .iter()
-        .filter(|(_, v)| !v.is_empty())
-        .map(|(k, v)| (k.clone(), v.clone()))
-        .collect()
+    collect_map(
+        group_labels
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| (k.clone(), v.clone())),
+    )
 }
 
 /// Whether a scraped series (push_time_seconds, an alert on it, ...) belongs to the group.

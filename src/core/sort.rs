@@ -3,6 +3,7 @@
 //! compiled once, over indices with a `dyn` comparator, and the list is then permuted in place.
 
 use std::cmp::Ordering;
+use std::collections::BTreeMap;
 
 /// Sorts `items` stably by `compare`: the same order as `slice::sort_by`.
 pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
@@ -12,6 +13,23 @@ pub fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
     let mut order: Vec<usize> = (0..items.len()).collect();
     sort_indices(&mut order, &|a, b| compare(&items[a], &items[b]));
     permute(items, order);
+}
+
+/// The distinct items, sorted.
+pub fn sorted_distinct<T: Ord>(mut items: Vec<T>) -> Vec<T> {
+    sort_by(&mut items, T::cmp);
+    items.dedup();
+    items
+}
+
+/// Collects pairs into a map by inserting them one by one (a later key wins, as with
+/// `collect`): `BTreeMap`'s own `collect` sorts first, with a sort compiled per iterator type.
+pub fn collect_map<K: Ord, V>(pairs: impl IntoIterator<Item = (K, V)>) -> BTreeMap<K, V> {
+    let mut map = BTreeMap::new();
+    for (key, value) in pairs {
+        map.insert(key, value);
+    }
+    map
 }
 
 /// Sorts indices (or any `usize`s) ascending.
@@ -67,6 +85,19 @@ mod tests {
             sort_usizes(&mut values);
             prop_assert_eq!(values, expected);
         }
+    }
+
+    #[test]
+    fn distinct_and_maps_match_the_standard_collections() {
+        assert_eq!(
+            sorted_distinct(vec!["b", "a", "b", "c", "a"]),
+            ["a", "b", "c"]
+        );
+        let pairs = [("b", 1), ("a", 2), ("b", 3)];
+        assert_eq!(
+            collect_map(pairs),
+            pairs.into_iter().collect::<BTreeMap<_, _>>()
+        );
     }
 
     #[test]

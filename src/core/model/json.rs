@@ -66,10 +66,11 @@ pub(crate) fn value_field(obj: &Map<String, Value>, key: &str) -> Result<f64, St
 
 /// `{"name": "value", ...}` as a label map.
 pub(crate) fn labels(v: &Value, what: &str) -> Result<BTreeMap<String, String>, String> {
-    object(v, what)?
-        .iter()
-        .map(|(k, v)| Ok((k.clone(), string(v, &format!("{what}.{k}"))?.to_owned())))
-        .collect()
+    let mut labels = BTreeMap::new();
+    for (k, v) in object(v, what)? {
+        labels.insert(k.clone(), string(v, &format!("{what}.{k}"))?.to_owned());
+    }
+    Ok(labels)
 }
 
 /// `["a", "b"]` as strings.
