@@ -2,7 +2,8 @@
 
 use super::backoff::Backoff;
 use super::freshness::{StaleThresholds, DEFAULT_STALE_AFTER_SECS};
-use serde::{Deserialize, Serialize};
+use super::sort::collect_map;
+use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
 
 pub const DEFAULT_PROMETHEUS_BASE: &str = "/prometheus";
@@ -10,8 +11,7 @@ pub const DEFAULT_PUSHGATEWAY_BASE: &str = "/pushgateway";
 /// Where "Open in Prometheus" links point: Prometheus' own UI, not proxied by the console.
 pub const DEFAULT_PROMETHEUS_UI: &str = "http://localhost:9090";
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
     /// Follow the operating system's light/dark preference.
     #[default]
@@ -40,8 +40,7 @@ impl Theme {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     pub prometheus_base: String,
     pub pushgateway_base: String,
@@ -77,10 +76,16 @@ impl Default for Settings {
 }
 
 impl Settings {
-    /// Reads settings saved as JSON; anything unreadable falls back to the defaults
-    /// so a corrupt localStorage entry never locks the user out.
+    /// Reads settings saved as JSON; a field that is missing or unreadable falls back to its
+    /// default (the others are kept), so a corrupt localStorage entry never locks the user out.
     pub fn from_json(json: &str) -> Settings {
-        let parsed: Settings = serde_json::from_str(json).unwrap_or_default();
+        let parsed = serde_json::from_str::<Value>(json)
+            .ok()
+            .and_then(|v| match v {
+                Value::Object(saved) => Some(Settings::from_saved(&saved)),
+                _ => None,
+            })
+            .unwrap_or_default();
         let defaults = Settings::default();
         let backoff = parsed.backoff();
         let base = |saved: &str, default: String| saved_base_url(saved).unwrap_or(default);
@@ -96,11 +101,12 @@ impl Settings {
             theme: parsed.theme,
             stale_after_secs: valid_threshold(parsed.stale_after_secs)
                 .unwrap_or(defaults.stale_after_secs),
-            per_job_stale_secs: parsed
-                .per_job_stale_secs
-                .into_iter()
-                .filter(|(_, secs)| valid_threshold(*secs).is_some())
-                .collect(),
+            per_job_stale_secs: collect_map(
+                parsed
+                    .per_job_stale_secs
+                    .into_iter()
+                    .filter(|(_, secs)| valid_threshold(*secs).is_some()),
+            ),
             retry_base_secs: backoff.base.as_secs_f64(),
             retry_max_secs: backoff.max.as_secs_f64(),
         }
@@ -130,7 +136,65 @@ impl Settings {
     }
 
     pub fn to_json(&self) -> String {
-        super::json_write::to_json(self).unwrap_or_default()
+        let saved = json!({
+            "prometheus_base": self.prometheus_base,
+            "pushgateway_base": self.pushgateway_base,
+            "more_pushgateways": self.more_pushgateways,
+            "prometheus_ui": self.prometheus_ui,
+            "theme": self.theme.as_str(),
+            "stale_after_secs": self.stale_after_secs,
+            "per_job_stale_secs": self.per_job_stale_secs,
+            "retry_base_secs": self.retry_base_secs,
+            "retry_max_secs": self.retry_max_secs,
+        });
+        super::json_write::to_json(&saved).unwrap_or_default()
+    }
+
+    /// The saved fields as they are, each of the wrong type replaced by its default; `from_json`
+    /// validates the values. (Read by hand, as the API answers are: serde's derived readers
+    /// would add a second JSON reader to the wasm.)
+    fn from_saved(saved: &Map<String, Value>) -> Settings {
+        let defaults = Settings::default();
+        let text = |key: &str, default: String| {
+            saved
+                .get(key)
+                .and_then(Value::as_str)
+                .map_or(default, str::to_string)
+        };
+        let number =
+            |key: &str, default: f64| saved.get(key).and_then(Value::as_f64).unwrap_or(default);
+        Settings {
+            prometheus_base: text("prometheus_base", defaults.prometheus_base),
+            pushgateway_base: text("pushgateway_base", defaults.pushgateway_base),
+            more_pushgateways: saved
+                .get("more_pushgateways")
+                .and_then(Value::as_array)
+                .map(|list| {
+                    list.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            prometheus_ui: text("prometheus_ui", defaults.prometheus_ui),
+            theme: saved
+                .get("theme")
+                .and_then(Value::as_str)
+                .map_or(Theme::System, Theme::parse),
+            stale_after_secs: number("stale_after_secs", defaults.stale_after_secs),
+            per_job_stale_secs: saved
+                .get("per_job_stale_secs")
+                .and_then(Value::as_object)
+                .map(|jobs| {
+                    jobs.iter()
+                        .filter_map(|(job, secs)| Some((job.clone(), secs.as_f64()?)))
+                        .collect::<Vec<_>>()
+                })
+                .map(collect_map)
+                .unwrap_or_default(),
+            retry_base_secs: number("retry_base_secs", defaults.retry_base_secs),
+            retry_max_secs: number("retry_max_secs", defaults.retry_max_secs),
+        }
     }
 }
 
@@ -245,6 +309,16 @@ mod tests {
         assert_eq!(Settings::from_json(&s.to_json()), s);
         assert_eq!(Settings::from_json("{not json"), Settings::default());
         assert_eq!(Settings::from_json("null"), Settings::default());
+        // A field of the wrong type falls back alone; the rest of what was saved stays.
+        let mixed = Settings::from_json(
+            r#"{"theme":"dark","stale_after_secs":"soon","more_pushgateways":["/b",3],
+                "per_job_stale_secs":{"a":"x","b/é":60},"prometheus_base":7}"#,
+        );
+        assert_eq!(mixed.theme, Theme::Dark);
+        assert_eq!(mixed.stale_after_secs, Settings::default().stale_after_secs);
+        assert_eq!(mixed.more_pushgateways, ["/b"]);
+        assert_eq!(mixed.per_job_stale_secs, [("b/é".to_string(), 60.0)].into());
+        assert_eq!(mixed.prometheus_base, DEFAULT_PROMETHEUS_BASE);
         let partial = Settings::from_json(r#"{"theme":"light","prometheus_base":"nope"}"#);
         assert_eq!(partial.theme, Theme::Light);
         assert_eq!(partial.prometheus_base, DEFAULT_PROMETHEUS_BASE);
