@@ -50,6 +50,45 @@ impl ApiError {
         }
     }
 
+    /// The same error, its text naming the gateway it came from (where several are set up).
+    pub fn on_gateway(self, base: &str) -> ApiError {
+        let at = |text: String| {
+            if text.is_empty() {
+                format!("gateway {base}")
+            } else {
+                format!("gateway {base}: {text}")
+            }
+        };
+        match self {
+            ApiError::Unreachable { backend, detail } => ApiError::Unreachable {
+                backend,
+                detail: at(detail),
+            },
+            ApiError::Http {
+                backend,
+                status,
+                body_excerpt,
+            } => ApiError::Http {
+                backend,
+                status,
+                body_excerpt: at(body_excerpt),
+            },
+            ApiError::Api {
+                backend,
+                error_type,
+                message,
+            } => ApiError::Api {
+                backend,
+                error_type,
+                message: at(message),
+            },
+            ApiError::Malformed { backend, detail } => ApiError::Malformed {
+                backend,
+                detail: at(detail),
+            },
+        }
+    }
+
     /// What the user can do about it, in one sentence.
     pub fn advice(&self) -> &'static str {
         match self {

@@ -6,7 +6,7 @@
 //! reports what it saw: a failure that time can fix (the backend is down, restarting, cut off),
 //! or an answer after such a failure. A badge the report contradicts checks at once; the badge
 //! never stays green for a quarter of a minute beside a page that names its backend as failing,
-//! nor red after the page has recovered.
+//! nor red after the page has recovered. The gateway badge checks every configured gateway.
 
 use crate::core::backoff::worth_retrying;
 use crate::core::error::{ApiError, Backend};
@@ -69,4 +69,34 @@ pub fn recheck_now(badge: Badge, report: Report) -> bool {
         (badge, report),
         (Badge::Up, Report::Failed) | (Badge::Down, Report::Recovered)
     )
+}
+
+/// The gateway badge's check of every configured gateway (`answers`: each base URL with its
+/// status read, the version if the gateway tells it): the version when all answer ("1.5.1
+/// on 2 gateways" for several), else the first failure, naming its gateway when there are
+/// several.
+pub fn gateways_check(
+    answers: Vec<(String, Result<Option<String>, ApiError>)>,
+) -> Result<String, ApiError> {
+    let count = answers.len();
+    let several = count > 1;
+    let mut versions: Vec<String> = Vec::new();
+    for (base, answer) in answers {
+        match answer {
+            Ok(version) => {
+                let version = version.unwrap_or_else(|| "version unknown".into());
+                if !versions.contains(&version) {
+                    versions.push(version);
+                }
+            }
+            Err(e) if several => return Err(e.on_gateway(&base)),
+            Err(e) => return Err(e),
+        }
+    }
+    let versions = versions.join(", ");
+    Ok(if several {
+        format!("{versions} on {count} gateways")
+    } else {
+        versions
+    })
 }

@@ -91,3 +91,59 @@ fn a_badge_checks_at_once_only_when_a_report_contradicts_it() {
     );
     assert!(!recheck_now(Badge::Checking, Report::Recovered));
 }
+
+#[test]
+fn the_gateway_badge_checks_every_gateway_and_names_the_failing_one() {
+    let up = |base: &str, version: Option<&str>| (base.to_string(), Ok(version.map(String::from)));
+    assert_eq!(
+        gateways_check(vec![up("/pushgateway", Some("1.5.1"))]).unwrap(),
+        "1.5.1"
+    );
+    assert_eq!(
+        gateways_check(vec![up("/pushgateway", None)]).unwrap(),
+        "version unknown"
+    );
+    assert_eq!(
+        gateways_check(vec![up("/a", Some("1.5.1")), up("/b", Some("1.5.1"))]).unwrap(),
+        "1.5.1 on 2 gateways"
+    );
+    assert_eq!(
+        gateways_check(vec![up("/a", Some("1.5.1")), up("/b", Some("1.4.0"))]).unwrap(),
+        "1.5.1, 1.4.0 on 2 gateways"
+    );
+
+    // One gateway: its error as it is (the badge already names the Pushgateway).
+    let alone = gateways_check(vec![(
+        "/pushgateway".into(),
+        Err(down(Backend::Pushgateway)),
+    )]);
+    assert_eq!(alone.unwrap_err(), down(Backend::Pushgateway));
+
+    // Several: the first failure, naming its gateway, whatever kind of error it is.
+    let second_down = gateways_check(vec![
+        up("/pushgateway", Some("1.5.1")),
+        ("/pushgateway-2 ü%".into(), Err(down(Backend::Pushgateway))),
+    ])
+    .unwrap_err();
+    assert_eq!(second_down.backend(), Backend::Pushgateway);
+    assert_eq!(
+        second_down.to_string(),
+        "Cannot reach Pushgateway: gateway /pushgateway-2 ü%: connection refused"
+    );
+    let http = ApiError::Http {
+        backend: Backend::Pushgateway,
+        status: 502,
+        body_excerpt: String::new(),
+    };
+    let bad_gateway =
+        gateways_check(vec![("/a".into(), Err(http.clone())), up("/b", None)]).unwrap_err();
+    assert_eq!(
+        bad_gateway.to_string(),
+        "Pushgateway answered HTTP 502: gateway /a"
+    );
+    assert_eq!(
+        bad_gateway.advice(),
+        http.advice(),
+        "same advice as the bare error"
+    );
+}
