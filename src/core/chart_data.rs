@@ -4,7 +4,6 @@ use super::align::series_from_matrix;
 use super::envelope::Answer;
 use super::model::prometheus::{Labels, QueryResult};
 use super::promql::format_label_set;
-use super::sort::collect_map;
 
 /// The time grid of a range query: `len` steps of `step` seconds from `start` (inclusive).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -113,12 +112,8 @@ pub fn job_legend(labels: &Labels) -> String {
 /// Legend text as Prometheus writes a series: `name{labels}`.
 pub fn series_legend(labels: &Labels) -> String {
     let name = labels.get("__name__").cloned().unwrap_or_default();
-    let rest: Labels = collect_map(
-        labels
-            .iter()
-            .filter(|(k, _)| *k != "__name__")
-            .map(|(k, v)| (k.clone(), v.clone())),
-    );
+    let mut rest = labels.clone();
+    rest.remove("__name__");
     if rest.is_empty() && name.is_empty() {
         // An aggregate such as sum(x): Prometheus writes "{}", which reads as nothing.
         "value (no labels)".to_string()

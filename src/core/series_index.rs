@@ -2,7 +2,7 @@
 //! in both of Prometheus' label modes, and an index that finds them without pairwise matching.
 
 use super::model::gateway::Labels;
-use super::sort::{collect_map, sort_usizes};
+use super::sort::sort_usizes;
 use std::collections::HashMap;
 
 /// Turns the labels of a scraped push_time_seconds series back into the gateway grouping labels.
@@ -33,12 +33,9 @@ pub fn grouping_labels_of_series(series: &Labels) -> Labels {
 
 /// The group's labels as Prometheus can see them (empty values dropped).
 pub fn visible_labels(group_labels: &Labels) -> Labels {
-    collect_map(
-        group_labels
-            .iter()
-            .filter(|(_, v)| !v.is_empty())
-            .map(|(k, v)| (k.clone(), v.clone())),
-    )
+    let mut visible = group_labels.clone();
+    visible.retain(|_, v| !v.is_empty());
+    visible
 }
 
 /// Whether a scraped series (push_time_seconds, an alert on it, ...) belongs to the group.
