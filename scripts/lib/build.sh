@@ -7,8 +7,10 @@ build_release() {
   tools_path
   (
     cd "$GATEWATCH_ROOT" || exit 1
-    log "cargo fetch"
-    cargo fetch
+    # shellcheck source=scripts/lib/size_flags.sh
+    . "$GATEWATCH_ROOT/scripts/lib/size_flags.sh"
+    log "cargo fetch (the crate's and std's dependencies: trunk builds offline)"
+    cargo fetch --target wasm32-unknown-unknown
     log "trunk build --release"
     TRUNK_SKIP_VERSION_CHECK=true trunk build --release
   )
@@ -17,6 +19,9 @@ build_release() {
   # scripts (docs/security.md): move it to a hashed file (the Dockerfile does the same).
   perl "$GATEWATCH_ROOT/scripts/lib/externalize_loader.pl" "$GATEWATCH_ROOT/dist" ||
     die "could not move trunk's inline loader out of dist/index.html"
+  # Similar functions side by side, for gzip's 32 KB window (the wasm's integrity is updated).
+  python3 "$GATEWATCH_ROOT/scripts/lib/order_wasm_functions.py" "$GATEWATCH_ROOT/dist" ||
+    die "could not reorder the wasm's functions"
   # Precompressed copies for nginx's gzip_static (deploy/nginx/gatewatch.conf.template).
   "$GATEWATCH_ROOT/scripts/lib/precompress.sh" "$GATEWATCH_ROOT/dist"
 }

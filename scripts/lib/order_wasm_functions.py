@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Reorders the functions of the console's wasm so that similar ones sit side by side.
+
+gzip (deflate) finds repeats only within its last 32 KB. Leptos compiles its generic view and
+signal code once per type, so the wasm holds thousands of near-copies, which the compiler lays
+out far apart. Placing each function next to the one it shares most byte sequences with lets
+deflate see those repeats: the wasm's gzip size drops by about 4 % (bench/NOTES.md §1). Nothing
+but the order changes; the code is the same.
+
+    python3 scripts/lib/order_wasm_functions.py DIST_DIR
+
+For DIST_DIR's *_bg.wasm: computes the order (greedy nearest neighbour on shared 8-byte
+sequences), writes it as a name section (function i named by its rank), lets binaryen's
+`wasm-opt --reorder-functions-by-name --strip-debug` move the bodies (it renumbers every call,
+table entry and export), and replaces the file, and its sha384 integrity in index.html, if the
+result is smaller. Run after `trunk build` (scripts/lib/build.sh, deploy/Dockerfile), before
+precompressing. Python's standard library and wasm-opt only.
+"""
+
+import base64
+import collections
+import glob
+import hashlib
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zlib
+
+GRAM = 6  # bytes per compared sequence: long enough to be code, short enough to recur
+COMMON = 50  # sequences in more functions than this say nothing about likeness
+
+
+def leb(data, pos):
+    """An unsigned LEB128 at pos: (value, position after it)."""
+    value = shift = 0
+    while True:
+        byte = data[pos]
+        pos += 1
+        value |= (byte & 0x7F) << shift
+        shift += 7
+        if byte < 0x80:
+            return value, pos
+
+
+def write_leb(value):
+    out = bytearray()
+    while True:
+        byte = value & 0x7F
+        value >>= 7
+        out.append(byte | (0x80 if value else 0))
+        if not value:
+            return bytes(out)
+
+
+def sections(data):
+    """(id, start, end) of every section's payload."""
+    if data[:4] != b"\0asm":
+        raise ValueError("not a wasm module")
+    pos, found = 8, []
+    while pos < len(data):
+        sid = data[pos]
+        size, start = leb(data, pos + 1)
+        found.append((sid, start, start + size))
+        pos = start + size
+    return found
+
+
+def skip_limits(data, pos):
+    flags, pos = leb(data, pos)
+    _, pos = leb(data, pos)
+    if flags & 1:
+        _, pos = leb(data, pos)
+    return pos
+
+
+def imported_functions(data, start):
+    """How many functions the import section at start brings in (they come first in the
+    function index space)."""
+    count, pos = leb(data, start)
+    functions = 0
+    for _ in range(count):
+        for _ in range(2):  # module and field names
+            length, pos = leb(data, pos)
+            pos += length
+        kind = data[pos]
+        pos += 1
+        if kind == 0:  # function: type index
+            functions += 1
+            _, pos = leb(data, pos)
+        elif kind == 1:  # table: element type, limits
+            pos = skip_limits(data, pos + 1)
+        elif kind == 2:  # memory: limits
+            pos = skip_limits(data, pos)
+        elif kind == 3:  # global: value type, mutability
+            pos += 2
+        elif kind == 4:  # tag: attribute, type index
+            _, pos = leb(data, pos + 1)
+        else:
+            raise ValueError(f"unknown import kind {kind}")
+    return functions
+
+
+def function_bodies(data, start):
+    count, pos = leb(data, start)
+    bodies = []
+    for _ in range(count):
+        size, body = leb(data, pos)
+        bodies.append(data[body : body + size])
+        pos = body + size
+    return bodies
+
+
+def similarity_order(bodies):
+    """Indices of bodies, each followed by the unplaced body sharing most rare sequences."""
+    grams = [{b[i : i + GRAM] for i in range(max(1, len(b) - GRAM + 1))} for b in bodies]
+    spread = collections.Counter(g for s in grams for g in s)
+    holders = collections.defaultdict(list)
+    for index, found in enumerate(grams):
+        for g in found:
+            if spread[g] <= COMMON:
+                holders[g].append(index)
+    left = set(range(len(bodies)))
+    current = max(left, key=lambda i: (len(bodies[i]), -i)) if bodies else None
+    order = []
+    while left:
+        order.append(current)
+        left.discard(current)
+        shared = collections.Counter()
+        for g in grams[current]:
+            if spread[g] <= COMMON:
+                shared.update(i for i in holders[g] if i in left)
+        if shared:
+            current = max(shared, key=lambda i: (shared[i], -i))
+        elif left:
+            current = min(left)
+    return order
+
+
+def name_section(imports, order):
+    """A name section naming defined function order[r] "f<r>" (zero-padded: sorts by rank)."""
+    rank = {body: r for r, body in enumerate(order)}
+    entries = bytearray(write_leb(len(order)))
+    for body in range(len(order)):
+        name = f"f{rank[body]:06d}".encode()
+        entries += write_leb(imports + body) + write_leb(len(name)) + name
+    subsection = b"\x01" + write_leb(len(entries)) + bytes(entries)
+    payload = write_leb(4) + b"name" + subsection
+    return b"\x00" + write_leb(len(payload)) + payload
+
+
+def without_custom_names(data):
+    out = bytearray(data[:8])
+    for sid, start, end in sections(data):
+        header_end = start
+        if sid == 0:
+            length, name_at = leb(data, start)
+            if data[name_at : name_at + length] == b"name":
+                continue
+        size_field = write_leb(end - start)
+        out += bytes([sid]) + size_field + data[header_end:end]
+    return bytes(out)
+
+
+def reorder(path):
+    data = open(path, "rb").read()
+    found = {sid: (start, end) for sid, start, end in sections(data) if sid != 0}
+    if 10 not in found:
+        return None
+    imports = imported_functions(data, found[2][0]) if 2 in found else 0
+    bodies = function_bodies(data, found[10][0])
+    order = similarity_order(bodies)
+    named = without_custom_names(data) + name_section(imports, order)
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = os.path.join(tmp, "in.wasm"), os.path.join(tmp, "out.wasm")
+        open(src, "wb").write(named)
+        # Only the move: no optimisation pass runs; the features are what rustc's wasm32
+        # target emits (binaryen must accept every instruction the module holds).
+        subprocess.run(
+            ["wasm-opt", "--reorder-functions-by-name", "--strip-debug", "--strip-producers",
+             "--enable-reference-types", "--enable-bulk-memory", "--enable-sign-ext",
+             "--enable-mutable-globals", "--enable-nontrapping-float-to-int",
+             "--enable-multivalue", src, "-o", dst],
+            check=True,
+        )
+        result = open(dst, "rb").read()
+    before, after = len(zlib.compress(data, 9)), len(zlib.compress(result, 9))
+    if after >= before:
+        return before, before
+    open(path, "wb").write(result)
+    return before, after
+
+
+def update_integrity(dist, wasm_name):
+    index = os.path.join(dist, "index.html")
+    html = open(index, encoding="utf-8").read()
+    digest = hashlib.sha384(open(os.path.join(dist, wasm_name), "rb").read()).digest()
+    sri = "sha384-" + base64.b64encode(digest).decode()
+    # Quoted or not (an HTML minifier drops the quotes).
+    pattern = re.compile(
+        r'(<link[^>]*\bhref="?/?' + re.escape(wasm_name) + r'"?[^>]*\bintegrity=("?))[^"\s>]*'
+    )
+    html, count = pattern.subn(lambda m: m.group(1) + sri, html)
+    if count == 0 and "integrity=" in html and wasm_name in html:
+        raise SystemExit(f"order_wasm_functions: no integrity attribute for {wasm_name} in {index}")
+    open(index, "w", encoding="utf-8").write(html)
+
+
+def main():
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: order_wasm_functions.py DIST_DIR")
+    dist = sys.argv[1]
+    wasms = glob.glob(os.path.join(dist, "*_bg.wasm"))
+    if len(wasms) != 1:
+        raise SystemExit(f"order_wasm_functions: expected one *_bg.wasm in {dist}, found {wasms}")
+    try:
+        sizes = reorder(wasms[0])
+    except (ValueError, IndexError) as e:  # IndexError: a section or LEB128 cut off
+        raise SystemExit(f"order_wasm_functions: {wasms[0]}: {e or 'cut off'}")
+    if sizes is None:
+        raise SystemExit(f"order_wasm_functions: {wasms[0]} has no code section")
+    update_integrity(dist, os.path.basename(wasms[0]))
+    before, after = sizes
+    print(f"order_wasm_functions: {os.path.basename(wasms[0])} gzip -9 {before} -> {after} bytes")
+
+
+if __name__ == "__main__":
+    main()
