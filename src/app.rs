@@ -20,6 +20,9 @@ pub fn App() -> impl IntoView {
     provide_context(SettingsContext(settings));
     // The pages' reads tell the header's health badges when a backend fails or comes back.
     HealthReports::provide();
+    // Now, before any view reads the colours (the charts read them when they are built), and
+    // again on every change.
+    settings_store::apply_theme(settings.with_untracked(|s| s.theme));
     effect(move || settings_store::apply_theme(settings.with(|s| s.theme)));
 
     let path = Router::provide().path();

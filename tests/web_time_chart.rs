@@ -422,6 +422,37 @@ async fn a_theme_change_redraws_in_the_new_colours() {
     style.remove();
 }
 
+/// The app sets `data-theme` in an effect, after the chart has read the colours once and
+/// before the chart's own watch starts: the chart must still draw in the theme of the page.
+#[wasm_bindgen_test]
+async fn a_theme_set_before_the_chart_watches_is_drawn() {
+    let _lock = pixel_lock().await;
+    let style = dom::document().create_element("style").unwrap();
+    style.set_text_content(Some(
+        "html[data-theme='gw-test-early'] { --bg: #000000; --fg: #ffffff; --border: #333333; }",
+    ));
+    dom::document()
+        .head()
+        .unwrap()
+        .append_child(&style)
+        .unwrap();
+    let html = dom::document().document_element().unwrap();
+    let before = html.get_attribute("data-theme");
+    let (data, grid) = two_lines();
+    let m = mount_chart(data, grid, 400);
+    // Mounted, its effects not run yet: the theme changes now.
+    html.set_attribute("data-theme", "gw-test-early").unwrap();
+    m.drawn().await;
+    let canvas = m.canvas();
+    dom::eventually("dark background", || pixels(&canvas)[..3] == [0, 0, 0]).await;
+    match before {
+        Some(theme) => html.set_attribute("data-theme", &theme).unwrap(),
+        None => html.remove_attribute("data-theme").unwrap(),
+    }
+    dom::eventually("light again", || pixels(&canvas)[..3] == [255, 255, 255]).await;
+    style.remove();
+}
+
 #[wasm_bindgen_test]
 async fn a_hundred_series_of_11000_points_redraw_in_tens_of_milliseconds() {
     let grid = Grid::new(T0, T0 + 10_999.0 * 15.0, 15.0);

@@ -91,7 +91,8 @@ pub struct ChartWatch {
 
 impl ChartWatch {
     /// `on_width` gets `element`'s CSS width now and after every resize; `on_theme` gets the
-    /// page's chart colours whenever the theme may have changed.
+    /// page's chart colours now and whenever the theme may have changed (now: a theme set
+    /// between the chart's first reading and this watch would otherwise go unseen).
     pub fn new(
         element: &web_sys::Element,
         on_width: impl Fn(u32) + 'static,
@@ -100,9 +101,11 @@ impl ChartWatch {
         let measured = element.clone();
         let measure = move || on_width(measured.client_width().max(0) as u32);
         measure();
+        let theme_now = move || on_theme(Theme::from_document());
+        theme_now();
         ChartWatch {
             _resize: ResizeWatch::new(element, measure),
-            _theme: ThemeWatch::new(move || on_theme(Theme::from_document())),
+            _theme: ThemeWatch::new(theme_now),
         }
     }
 }
