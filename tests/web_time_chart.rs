@@ -389,37 +389,72 @@ async fn hovering_shows_the_values_at_the_nearest_step() {
     assert!(m.root.query_selector(".chart-tooltip").unwrap().is_none());
 }
 
+/// A theme with a black background, selected by `<html data-theme=NAME>`; dropping it removes
+/// its style sheet. `restore` puts back the page's theme from before.
+struct BlackTheme {
+    name: &'static str,
+    style: web_sys::Element,
+    before: Option<String>,
+}
+
+impl BlackTheme {
+    fn new(name: &'static str) -> BlackTheme {
+        let style = dom::document().create_element("style").unwrap();
+        style.set_text_content(Some(&format!(
+            "html[data-theme='{name}'] {{ --bg: #000000; --fg: #ffffff; --border: #333333; }}"
+        )));
+        dom::document()
+            .head()
+            .unwrap()
+            .append_child(&style)
+            .unwrap();
+        let before = Self::html().get_attribute("data-theme");
+        BlackTheme {
+            name,
+            style,
+            before,
+        }
+    }
+
+    fn html() -> web_sys::Element {
+        dom::document().document_element().unwrap()
+    }
+
+    fn apply(&self) {
+        Self::html().set_attribute("data-theme", self.name).unwrap();
+    }
+
+    fn restore(&self) {
+        match &self.before {
+            Some(theme) => Self::html().set_attribute("data-theme", theme).unwrap(),
+            None => Self::html().remove_attribute("data-theme").unwrap(),
+        }
+    }
+}
+
+impl Drop for BlackTheme {
+    fn drop(&mut self) {
+        self.style.remove();
+    }
+}
+
 #[wasm_bindgen_test]
 async fn a_theme_change_redraws_in_the_new_colours() {
     let _lock = pixel_lock().await;
-    let style = dom::document().create_element("style").unwrap();
-    style.set_text_content(Some(
-        "html[data-theme='gw-test-dark'] { --bg: #000000; --fg: #ffffff; --border: #333333; }",
-    ));
-    dom::document()
-        .head()
-        .unwrap()
-        .append_child(&style)
-        .unwrap();
+    let black = BlackTheme::new("gw-test-dark");
     let (data, grid) = two_lines();
     let m = mount_chart(data, grid, 400);
     m.drawn().await;
     let canvas = m.canvas();
     let corner = || pixels(&canvas)[..3].to_vec();
     assert_eq!(corner(), [255, 255, 255]);
-    let html = dom::document().document_element().unwrap();
-    let before = html.get_attribute("data-theme");
-    html.set_attribute("data-theme", "gw-test-dark").unwrap();
+    black.apply();
     dom::eventually("dark background", || corner() == [0, 0, 0]).await;
     let dark = gatewatch::chart::theme::DARK_PALETTE[1];
     assert!(count_color(&canvas, dark, 0, canvas.width()) > line_pixels(&canvas));
     assert_eq!(count_color(&canvas, LIGHT_PALETTE[1], 0, canvas.width()), 0);
-    match before {
-        Some(theme) => html.set_attribute("data-theme", &theme).unwrap(),
-        None => html.remove_attribute("data-theme").unwrap(),
-    }
+    black.restore();
     dom::eventually("light again", || corner() == [255, 255, 255]).await;
-    style.remove();
 }
 
 /// The app sets `data-theme` in an effect, after the chart has read the colours once and
@@ -427,30 +462,16 @@ async fn a_theme_change_redraws_in_the_new_colours() {
 #[wasm_bindgen_test]
 async fn a_theme_set_before_the_chart_watches_is_drawn() {
     let _lock = pixel_lock().await;
-    let style = dom::document().create_element("style").unwrap();
-    style.set_text_content(Some(
-        "html[data-theme='gw-test-early'] { --bg: #000000; --fg: #ffffff; --border: #333333; }",
-    ));
-    dom::document()
-        .head()
-        .unwrap()
-        .append_child(&style)
-        .unwrap();
-    let html = dom::document().document_element().unwrap();
-    let before = html.get_attribute("data-theme");
+    let black = BlackTheme::new("gw-test-early");
     let (data, grid) = two_lines();
     let m = mount_chart(data, grid, 400);
     // Mounted, its effects not run yet: the theme changes now.
-    html.set_attribute("data-theme", "gw-test-early").unwrap();
+    black.apply();
     m.drawn().await;
     let canvas = m.canvas();
     dom::eventually("dark background", || pixels(&canvas)[..3] == [0, 0, 0]).await;
-    match before {
-        Some(theme) => html.set_attribute("data-theme", &theme).unwrap(),
-        None => html.remove_attribute("data-theme").unwrap(),
-    }
+    black.restore();
     dom::eventually("light again", || pixels(&canvas)[..3] == [255, 255, 255]).await;
-    style.remove();
 }
 
 #[wasm_bindgen_test]
