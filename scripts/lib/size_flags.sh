@@ -1,5 +1,5 @@
 # shellcheck shell=bash
-# Settings that make the release wasm smaller (bench/NOTES.md §1: 347 -> 316 KB gzip), for the
+# Settings that make the release wasm smaller (bench/NOTES.md §1: 347 -> 317 KB gzip), for the
 # release bundle only: sourced by build_release (scripts/lib/build.sh) and deploy/Dockerfile.
 # Tests, clippy and debug builds use the plain stable toolchain.
 # - std is compiled from rustup's rust-src component with the crate's release profile
