@@ -16,7 +16,7 @@ build_release() {
   )
   [ -f "$GATEWATCH_ROOT/dist/index.html" ] || die "trunk build produced no dist/index.html"
   # trunk inlines its wasm loader as <script type="module">; the console's CSP allows no inline
-  # scripts (docs/security.md): move it to a hashed file (the Dockerfile does the same).
+  # scripts (docs/security.md): move it to a hashed file.
   perl "$GATEWATCH_ROOT/scripts/lib/externalize_loader.pl" "$GATEWATCH_ROOT/dist" ||
     die "could not move trunk's inline loader out of dist/index.html"
   # Similar functions side by side, for gzip's 32 KB window (the wasm's integrity is updated).

@@ -8,8 +8,8 @@
 #
 # DIST_DIR/loader-<16 hex of its sha256>.js gets the script's text; the inline element becomes
 # <script type="module" src="/loader-<hash>.js" integrity="sha384-..."></script> (the name matches
-# nginx's immutable-asset rule like trunk's own hashed files). Perl and its core modules only (the
-# Docker build stage has no Python). Idempotent: a page without inline scripts is left as it is;
+# nginx's immutable-asset rule like trunk's own hashed files). Perl and its core modules only.
+# Idempotent: a page without inline scripts is left as it is;
 # fails if an inline script or an inline event handler attribute remains.
 use strict;
 use warnings;

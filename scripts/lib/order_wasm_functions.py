@@ -13,7 +13,7 @@ For DIST_DIR's *_bg.wasm: computes the order (greedy nearest neighbour on shared
 sequences), writes it as a name section (function i named by its rank), lets binaryen's
 `wasm-opt --reorder-functions-by-name --strip-debug` move the bodies (it renumbers every call,
 table entry and export), and replaces the file, and its sha384 integrity in index.html, if the
-result is smaller. Run after `trunk build` (scripts/lib/build.sh, deploy/Dockerfile), before
+result is smaller. Run after `trunk build` by build_release (scripts/lib/build.sh), before
 precompressing. Python's standard library and wasm-opt only.
 """
 
@@ -153,13 +153,11 @@ def name_section(imports, order):
 def without_custom_names(data):
     out = bytearray(data[:8])
     for sid, start, end in sections(data):
-        header_end = start
         if sid == 0:
             length, name_at = leb(data, start)
             if data[name_at : name_at + length] == b"name":
                 continue
-        size_field = write_leb(end - start)
-        out += bytes([sid]) + size_field + data[header_end:end]
+        out += bytes([sid]) + write_leb(end - start) + data[start:end]
     return bytes(out)
 
 

@@ -1,6 +1,7 @@
 # shellcheck shell=bash
 # Settings that make the release wasm smaller (bench/NOTES.md §1: 347 -> 317 KB gzip), for the
-# release bundle only: sourced by build_release (scripts/lib/build.sh) and deploy/Dockerfile.
+# release bundle only: sourced by build_release (scripts/lib/build.sh, which deploy/Dockerfile runs too)
+# and by the Dockerfile's fetch layer.
 # Tests, clippy and debug builds use the plain stable toolchain.
 # - std is compiled from rustup's rust-src component with the crate's release profile
 #   (opt-level z, LTO) and std's `optimize_for_size` feature, instead of the prebuilt std,
