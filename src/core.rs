@@ -19,6 +19,7 @@ pub mod health;
 pub mod job_catalog;
 pub mod job_queries;
 pub mod json_write;
+pub mod lowercase;
 pub mod model;
 pub mod promql;
 pub mod push_interval;

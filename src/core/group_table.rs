@@ -1,6 +1,7 @@
 //! The rows of the groups table: freshness per group, text and status filters, sorting, summary.
 
 use super::freshness::{classify, Freshness, PushTimes, StaleThresholds};
+use super::lowercase::lowercase;
 use super::model::gateway::{GatewayGroup, Labels};
 use super::push_interval::alerts_in;
 use super::series_index::SeriesIndex;
@@ -89,15 +90,15 @@ pub fn build_rows(
 /// (`name=value` terms match that label only).
 pub fn matches_text(labels: &Labels, filter: &str) -> bool {
     filter.split_whitespace().all(|term| {
-        let term = term.to_lowercase();
+        let term = lowercase(term);
         if let Some((name, value)) = term.split_once('=') {
             return labels
                 .iter()
-                .any(|(n, v)| n.to_lowercase() == name && v.to_lowercase().contains(value));
+                .any(|(n, v)| lowercase(n) == name && lowercase(v).contains(value));
         }
         labels
             .iter()
-            .any(|(n, v)| n.to_lowercase().contains(&term) || v.to_lowercase().contains(&term))
+            .any(|(n, v)| lowercase(n).contains(&term) || lowercase(v).contains(&term))
     })
 }
 

@@ -170,6 +170,16 @@ fn text_filter_matches_any_label_case_insensitively() {
 }
 
 #[test]
+fn text_filter_folds_case_per_character() {
+    // A final Σ folds to σ like any other, so typing either form finds the word.
+    let l = labels(&[("job", "ΟΔΟΣ"), ("site", "İZMİR")]);
+    assert!(matches_text(&l, "οδοσ"));
+    assert!(matches_text(&l, "ΟΔΟΣ"));
+    assert!(matches_text(&l, "site=i\u{307}zm"));
+    assert!(!matches_text(&l, "site=izm"));
+}
+
+#[test]
 fn sorting_is_stable_across_refreshes() {
     let mut rows = sample_rows();
     sort_rows(&mut rows, SortColumn::Job, false);

@@ -2,6 +2,7 @@
 //! summary quantiles included), and the per-job stale threshold.
 
 use crate::core::group_table::GroupRow;
+use crate::core::lowercase::lowercase;
 use crate::core::model::gateway::{GatewaySample, MetricFamily, MetricKind, SampleValue};
 use crate::core::settings::parse_minutes;
 use crate::core::time_format::format_duration;
@@ -28,7 +29,7 @@ fn kind_name(kind: &MetricKind) -> String {
         MetricKind::Histogram => "histogram".into(),
         MetricKind::Summary => "summary".into(),
         MetricKind::Untyped => "untyped".into(),
-        MetricKind::Other(s) => s.to_lowercase(),
+        MetricKind::Other(s) => lowercase(s),
     }
 }
 

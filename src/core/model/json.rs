@@ -109,8 +109,10 @@ pub(crate) fn kind(v: &Value) -> &'static str {
 }
 
 /// A value for an error message, cut so a 10 MB string does not end up in the UI.
+/// Written by `json_write`, not `Value`'s `Display`: that would link serde_json's float writer
+/// and its table for one error message (bench/NOTES.md §1).
 pub(crate) fn short(v: &Value) -> String {
-    let s = v.to_string();
+    let s = crate::core::json_write::to_json(v).unwrap_or_default();
     match s.char_indices().nth(60) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s,
@@ -166,5 +168,11 @@ mod tests {
     fn short_cuts_long_values_on_char_boundaries() {
         let long = json!("é".repeat(1000));
         assert!(short(&long).chars().count() <= 61);
+    }
+
+    #[test]
+    fn short_writes_values_as_compact_json() {
+        let v = json!({"a": [1.5, -0.0, 1e300, "q\"é"], "b": null});
+        assert_eq!(short(&v), r#"{"a":[1.5,-0.0,1e300,"q\"é"],"b":null}"#);
     }
 }
