@@ -21,7 +21,7 @@ pub fn lowercase_char(c: char) -> Lower {
     };
     let (start, stride, len) = (packed & 0x1F_FFFF, (packed >> 21 & 1) + 1, packed >> 22);
     let offset = code - start;
-    if offset % stride != 0 || offset / stride >= len {
+    if !offset.is_multiple_of(stride) || offset / stride >= len {
         return Lower::One(c);
     }
     // The table only holds distances std produced between valid characters.
