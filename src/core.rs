@@ -10,6 +10,7 @@ pub mod decimate;
 pub mod endpoints;
 pub mod envelope;
 pub mod error;
+pub mod float_parse;
 pub mod freshness;
 #[cfg(test)]
 mod fuzz_tests;

@@ -137,10 +137,6 @@ pub fn parse_css_color(text: &str) -> Option<Rgb> {
     let mut parts = inner
         .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
         .filter(|p| !p.is_empty())
-        .map(|p| {
-            p.parse::<f64>()
-                .ok()
-                .map(|v| v.round().clamp(0.0, 255.0) as u8)
-        });
+        .map(|p| crate::core::float_parse::parse_f64(p).map(|v| v.round().clamp(0.0, 255.0) as u8));
     Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
 }

@@ -2,6 +2,7 @@
 //! is in `stored`, the browser storage elsewhere.
 
 use super::backoff::Backoff;
+use super::float_parse::parse_f64;
 use super::freshness::{StaleThresholds, DEFAULT_STALE_AFTER_SECS};
 use std::collections::BTreeMap;
 
@@ -126,10 +127,8 @@ pub fn valid_threshold(secs: f64) -> Option<f64> {
 
 /// Parses a threshold typed in minutes ("10", "1.5") into seconds.
 pub fn parse_minutes(input: &str) -> Result<f64, String> {
-    let minutes: f64 = input
-        .trim()
-        .parse()
-        .map_err(|_| format!("\"{}\" is not a number of minutes.", input.trim()))?;
+    let minutes = parse_f64(input.trim())
+        .ok_or_else(|| format!("\"{}\" is not a number of minutes.", input.trim()))?;
     valid_threshold(minutes * 60.0)
         .ok_or_else(|| "The threshold must be more than 0 minutes.".into())
 }

@@ -2,6 +2,7 @@
 //! Decoding is lenient: unknown keys are ignored and bad values fall back to defaults.
 
 use super::endpoints::encode_component;
+use super::float_parse::parse_f64;
 use super::time_range::TimeRange;
 
 pub const DEFAULT_METRIC: &str = "job_records_processed";
@@ -50,12 +51,7 @@ impl ChartsState {
                 "metric" if !value.is_empty() => state.metric = value,
                 "job" if !state.jobs.contains(&value) => state.jobs.push(value),
                 "range" => state.range = TimeRange::parse_param(&value).unwrap_or_default(),
-                "min_step" => {
-                    state.min_step = value
-                        .parse::<f64>()
-                        .ok()
-                        .filter(|s| s.is_finite() && *s > 0.0)
-                }
+                "min_step" => state.min_step = parse_min_step(&value),
                 "gated" => state.gated = value == "1",
                 _ => {}
             }
@@ -149,6 +145,11 @@ pub fn decode_component(s: &str) -> String {
 fn hex(b: Option<&u8>) -> Option<u8> {
     let b = *b?;
     (b as char).to_digit(16).map(|d| d as u8)
+}
+
+/// A minimum chart step in seconds, from the URL or the step field: positive and finite, else none.
+pub fn parse_min_step(text: &str) -> Option<f64> {
+    parse_f64(text.trim()).filter(|s| s.is_finite() && *s > 0.0)
 }
 
 #[cfg(test)]

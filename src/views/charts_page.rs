@@ -13,7 +13,7 @@ use crate::core::job_queries::{
 use crate::core::step::{align_range, auto_step};
 use crate::core::time_format::format_duration;
 use crate::core::time_range::TimeRange;
-use crate::core::url_state::ChartsState;
+use crate::core::url_state::{parse_min_step, ChartsState};
 use crate::router::Router;
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
@@ -260,7 +260,7 @@ pub fn ChartsPage() -> impl IntoView {
                     <input id="min-step" type="number" min="0.001" step="any" placeholder="auto"
                         prop:value=min_step_text
                         on:change=move |ev| {
-                            let min_step = event_target_value(&ev).parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0);
+                            let min_step = parse_min_step(&event_target_value(&ev));
                             set_state(ChartsState { min_step, ..state.get_untracked() });
                         } />
                     <span class="hint">{move || format!("step {}", format_duration(grid.get().step))}</span>

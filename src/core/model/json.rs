@@ -1,6 +1,7 @@
 //! Small readers shared by the parsers: numbers sent as strings, label maps, string lists.
 //! They return `Err(String)` naming the field, never panic.
 
+use crate::core::float_parse::parse_f64;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -19,7 +20,7 @@ pub(crate) fn parse_float_str(s: &str) -> Option<f64> {
     if s.is_empty() || s.trim() != s {
         return None;
     }
-    s.parse::<f64>().ok()
+    parse_f64(s)
 }
 
 pub(crate) fn object<'a>(v: &'a Value, what: &str) -> Result<&'a Map<String, Value>, String> {
