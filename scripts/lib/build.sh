@@ -22,6 +22,9 @@ build_release() {
   # Similar functions side by side, for gzip's 32 KB window (the wasm's integrity is updated).
   python3 "$GATEWATCH_ROOT/scripts/lib/order_wasm_functions.py" "$GATEWATCH_ROOT/dist" ||
     die "could not reorder the wasm's functions"
+  # Short names for the wasm's imports from its JS glue, in both (and both integrities).
+  python3 "$GATEWATCH_ROOT/scripts/lib/shorten_imports.py" "$GATEWATCH_ROOT/dist" ||
+    die "could not shorten the wasm's import names"
   # Precompressed copies for nginx's gzip_static (deploy/nginx/gatewatch.conf.template).
   "$GATEWATCH_ROOT/scripts/lib/precompress.sh" "$GATEWATCH_ROOT/dist"
 }

@@ -1,0 +1,127 @@
+"""The release bundle's short import names (scripts/lib/shorten_imports.py): the built wasm imports
+only short names, each a key of its glue's import object; on a module and glue made for it the
+renaming keeps every result, leaves other modules' imports alone, and updates both integrities."""
+import base64
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts/lib/shorten_imports.py"
+sys.path.insert(0, str(SCRIPT.parent))
+import shorten_imports as shorten  # noqa: E402
+
+
+def _sri(path):
+    return "sha384-" + base64.b64encode(hashlib.sha384(path.read_bytes()).digest()).decode()
+
+
+def _imports(wasm):
+    data = wasm.read_bytes()
+    start = next(s for sid, s, _ in shorten.sections(data) if sid == 2)
+    return [(module, name) for module, name, _, _ in shorten.imports(data, start)]
+
+
+def test_release_bundle_imports_short_names_its_glue_defines():
+    dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist"))
+    wasm = next(dist.glob("*_bg.wasm"))
+    glue = (dist / (wasm.name[: -len("_bg.wasm")] + ".js")).read_text()
+    keys = set(shorten.KEY.findall(shorten.IMPORT_OBJECT.search(glue).group(1)))
+    module, = shorten.MODULE.findall(glue)
+    names = [n for m, n in _imports(wasm) if m == module]
+    assert len(names) > 100
+    assert all(len(n) <= 2 and n in keys for n in names), [n for n in names if len(n) > 2]
+
+
+WAT = """(module
+  (import "./app_bg.js" "__wbg_seven_0123456789abcdef" (func $seven (result i32)))
+  (import "./app_bg.js" "__wbg_add_fedcba9876543210" (func $add (param i32 i32) (result i32)))
+  (import "env" "__wbg_seven_0123456789abcdef" (func $env_seven (result i32)))
+  (import "./app_bg.js" "memory" (memory 1))
+  (func (export "run") (result i32)
+    (i32.add (call $add (call $seven) (i32.const 100)) (call $env_seven))))
+"""
+
+GLUE = """function __wbg_get_imports() {
+    const import0 = {
+        __proto__: null,
+        __wbg_add_fedcba9876543210: function(arg0, arg1) {
+            return arg0 + arg1;
+        },
+        __wbg_seven_0123456789abcdef: function() {
+            return 7;
+        },
+        memory: new WebAssembly.Memory({initial: 1}),
+    };
+    return {
+        __proto__: null,
+        "./app_bg.js": import0,
+    };
+}
+module.exports = { __wbg_get_imports };
+"""
+
+RUN = """
+const fs = require('fs');
+const imports = require(process.argv[2]).__wbg_get_imports();
+imports.env = {__wbg_seven_0123456789abcdef: () => 1000};
+const i = new WebAssembly.Instance(new WebAssembly.Module(fs.readFileSync(process.argv[1])), imports);
+console.log(i.exports.run());
+"""
+
+
+def _run(wasm, glue):
+    return subprocess.run([shutil.which("node"), "-e", RUN, str(wasm), str(glue)], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def _dist(tmp_path, glue_text):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (tmp_path / "m.wat").write_text(WAT)
+    wasm, glue = dist / "app-1234_bg.wasm", dist / "app-1234.js"
+    subprocess.run(["wasm-as", str(tmp_path / "m.wat"), "-o", str(wasm)], check=True)
+    glue.write_text(glue_text)
+    (dist / "index.html").write_text(
+        f'<link rel="modulepreload" href="/{glue.name}" integrity="{_sri(glue)}">'
+        f'<link rel="preload" href="/{wasm.name}" integrity="{_sri(wasm)}" as="fetch">')
+    return dist, wasm, glue
+
+
+@pytest.mark.skipif(not shutil.which("wasm-as") or not shutil.which("node"),
+                    reason="needs binaryen's wasm-as and node (scripts/lib/install.sh)")
+def test_renaming_keeps_results_and_touches_only_the_glue_s_imports(tmp_path):
+    dist, wasm, glue = _dist(tmp_path, GLUE)
+    assert _run(wasm, glue) == "1107"
+
+    run = subprocess.run([sys.executable, str(SCRIPT), str(dist)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "3 imports renamed" in run.stdout
+
+    assert _run(wasm, glue) == "1107"
+    assert sorted(_imports(wasm)) == [("./app_bg.js", "a"), ("./app_bg.js", "b"),
+                                      ("./app_bg.js", "c"), ("env", "__wbg_seven_0123456789abcdef")]
+    text = glue.read_text()
+    assert "__wbg_" not in re.sub(r"function __wbg_get_imports|exports = \{ __wbg_get_imports", "", text)
+    keys = set(shorten.KEY.findall(shorten.IMPORT_OBJECT.search(text).group(1)))
+    assert keys == {"__proto__", "a", "b", "c"}
+    html = (dist / "index.html").read_text()
+    assert f'integrity="{_sri(wasm)}"' in html and f'integrity="{_sri(glue)}"' in html
+
+
+@pytest.mark.skipif(not shutil.which("wasm-as"), reason="needs binaryen's wasm-as")
+def test_renaming_refuses_a_glue_it_does_not_know(tmp_path):
+    dist, wasm, glue = _dist(tmp_path, GLUE.replace("const import0", "const imports0"))
+    before = wasm.read_bytes(), glue.read_text()
+    run = subprocess.run([sys.executable, str(SCRIPT), str(dist)], capture_output=True, text=True)
+    assert run.returncode != 0 and "no `const import0 = {` import object" in run.stderr
+    assert (wasm.read_bytes(), glue.read_text()) == before
+    (dist / "other_bg.wasm").write_bytes(b"\0asm")
+    run = subprocess.run([sys.executable, str(SCRIPT), str(dist)], capture_output=True, text=True)
+    assert run.returncode != 0 and "expected one *_bg.wasm" in run.stderr
