@@ -75,19 +75,19 @@ def skip_limits(data, pos):
     return pos
 
 
-def imported_functions(data, start):
-    """How many functions the import section at start brings in (they come first in the
-    function index space)."""
+def import_entries(data, start):
+    """(module, name, kind, start of the kind byte, end) of each entry of the import section at
+    start."""
     count, pos = leb(data, start)
-    functions = 0
     for _ in range(count):
+        names = []
         for _ in range(2):  # module and field names
             length, pos = leb(data, pos)
+            names.append(data[pos : pos + length].decode())
             pos += length
-        kind = data[pos]
+        kind_at, kind = pos, data[pos]
         pos += 1
         if kind == 0:  # function: type index
-            functions += 1
             _, pos = leb(data, pos)
         elif kind == 1:  # table: element type, limits
             pos = skip_limits(data, pos + 1)
@@ -99,7 +99,13 @@ def imported_functions(data, start):
             _, pos = leb(data, pos + 1)
         else:
             raise ValueError(f"unknown import kind {kind}")
-    return functions
+        yield names[0], names[1], kind, kind_at, pos
+
+
+def imported_functions(data, start):
+    """How many functions the import section at start brings in (they come first in the
+    function index space)."""
+    return sum(1 for _, _, kind, _, _ in import_entries(data, start) if kind == 0)
 
 
 def function_bodies(data, start):

@@ -10,7 +10,8 @@ nothing else: the wasm still looks its imports up by name in the same object.
     python3 scripts/lib/shorten_imports.py DIST_DIR
 
 For DIST_DIR's *_bg.wasm and its glue (the same name without `_bg`, .js): renames every import
-of the glue's module whose name is a key of the glue's import object (`const import0 = {`), then
+of the glue's module that is spelled as wasm-bindgen does (`__wbg_…`, `__wbindgen_…`) and is a key
+of the glue's import object (`const import0 = {`), so a second run changes nothing; then
 rewrites both files and their sha384 integrity in index.html. Run by build_release
 (scripts/lib/build.sh) after the function order, before precompressing. Standard library only.
 """
@@ -22,7 +23,7 @@ import string
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from order_wasm_functions import leb, sections, skip_limits, update_integrity, write_leb  # noqa: E402
+from order_wasm_functions import import_entries, sections, update_integrity, write_leb  # noqa: E402
 
 # The glue's import object: one key per line, indented 8 spaces, up to `return {` the modules.
 IMPORT_OBJECT = re.compile(r"\n    const import0 = \{\n(.*?)\n    \};\n", re.S)
@@ -45,30 +46,7 @@ def short_name(i):
 
 def imports(data, start):
     """[(module, name, start of the entry's kind, end of the entry)] of the import section."""
-    count, pos = leb(data, start)
-    found = []
-    for _ in range(count):
-        length, pos = leb(data, pos)
-        module = data[pos : pos + length].decode()
-        pos += length
-        length, pos = leb(data, pos)
-        name = data[pos : pos + length].decode()
-        pos += length
-        kind_at = pos
-        kind = data[pos]
-        pos += 1
-        if kind == 0:
-            _, pos = leb(data, pos)
-        elif kind in (1, 2):
-            pos = skip_limits(data, pos + (kind == 1))
-        elif kind == 3:
-            pos += 2
-        elif kind == 4:
-            _, pos = leb(data, pos + 1)
-        else:
-            raise ValueError(f"unknown import kind {kind}")
-        found.append((module, name, kind_at, pos))
-    return found
+    return [(m, n, kind_at, end) for m, n, _, kind_at, end in import_entries(data, start)]
 
 
 def rename_wasm(data, module, renames):
@@ -101,7 +79,9 @@ def shorten(wasm_path, js_path):
     if len(modules) != 1:
         raise ValueError(f"{js_path}: expected one module for import0, found {modules}")
     module = modules[0]
-    names = [n for mod, n, _, _ in imports(data, found[2]) if mod == module and n in keys]
+    # Only wasm-bindgen's own spellings: a second run finds nothing left to rename.
+    names = [n for mod, n, _, _ in imports(data, found[2])
+             if mod == module and n in keys and n.startswith(("__wbg_", "__wbindgen_"))]
     taken = keys | {n for _, n, _, _ in imports(data, found[2])}
     shorts = (s for s in map(short_name, range(10**6)) if s not in taken)
     renames = {name: next(shorts) for name in dict.fromkeys(names)}

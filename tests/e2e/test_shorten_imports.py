@@ -43,7 +43,7 @@ WAT = """(module
   (import "./app_bg.js" "__wbg_seven_0123456789abcdef" (func $seven (result i32)))
   (import "./app_bg.js" "__wbg_add_fedcba9876543210" (func $add (param i32 i32) (result i32)))
   (import "env" "__wbg_seven_0123456789abcdef" (func $env_seven (result i32)))
-  (import "./app_bg.js" "memory" (memory 1))
+  (import "./app_bg.js" "__wbindgen_memory" (memory 1))
   (func (export "run") (result i32)
     (i32.add (call $add (call $seven) (i32.const 100)) (call $env_seven))))
 """
@@ -57,7 +57,7 @@ GLUE = """function __wbg_get_imports() {
         __wbg_seven_0123456789abcdef: function() {
             return 7;
         },
-        memory: new WebAssembly.Memory({initial: 1}),
+        __wbindgen_memory: new WebAssembly.Memory({initial: 1}),
     };
     return {
         __proto__: null,
@@ -113,6 +113,10 @@ def test_renaming_keeps_results_and_touches_only_the_glue_s_imports(tmp_path):
     assert keys == {"__proto__", "a", "b", "c"}
     html = (dist / "index.html").read_text()
     assert f'integrity="{_sri(wasm)}"' in html and f'integrity="{_sri(glue)}"' in html
+
+    again = subprocess.run([sys.executable, str(SCRIPT), str(dist)], capture_output=True, text=True)
+    assert again.returncode == 0 and "0 imports renamed" in again.stdout
+    assert _run(wasm, glue) == "1107"
 
 
 @pytest.mark.skipif(not shutil.which("wasm-as"), reason="needs binaryen's wasm-as")
