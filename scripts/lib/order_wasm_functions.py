@@ -211,22 +211,28 @@ def update_integrity(dist, wasm_name):
     open(index, "w", encoding="utf-8").write(html)
 
 
-def main():
+def dist_and_wasm(tool):
+    """The DIST_DIR argument and its one *_bg.wasm, or a usage message naming `tool`."""
     if len(sys.argv) != 2:
-        raise SystemExit("usage: order_wasm_functions.py DIST_DIR")
+        raise SystemExit(f"usage: {tool}.py DIST_DIR")
     dist = sys.argv[1]
     wasms = glob.glob(os.path.join(dist, "*_bg.wasm"))
     if len(wasms) != 1:
-        raise SystemExit(f"order_wasm_functions: expected one *_bg.wasm in {dist}, found {wasms}")
+        raise SystemExit(f"{tool}: expected one *_bg.wasm in {dist}, found {wasms}")
+    return dist, wasms[0]
+
+
+def main():
+    dist, wasm = dist_and_wasm("order_wasm_functions")
     try:
-        sizes = reorder(wasms[0])
+        sizes = reorder(wasm)
     except (ValueError, IndexError) as e:  # IndexError: a section or LEB128 cut off
-        raise SystemExit(f"order_wasm_functions: {wasms[0]}: {e or 'cut off'}")
+        raise SystemExit(f"order_wasm_functions: {wasm}: {e or 'cut off'}")
     if sizes is None:
-        raise SystemExit(f"order_wasm_functions: {wasms[0]} has no code section")
-    update_integrity(dist, os.path.basename(wasms[0]))
+        raise SystemExit(f"order_wasm_functions: {wasm} has no code section")
+    update_integrity(dist, os.path.basename(wasm))
     before, after = sizes
-    print(f"order_wasm_functions: {os.path.basename(wasms[0])} gzip -9 {before} -> {after} bytes")
+    print(f"order_wasm_functions: {os.path.basename(wasm)} gzip -9 {before} -> {after} bytes")
 
 
 if __name__ == "__main__":

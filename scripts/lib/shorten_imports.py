@@ -16,14 +16,14 @@ rewrites both files and their sha384 integrity in index.html. Run by build_relea
 (scripts/lib/build.sh) after the function order, before precompressing. Standard library only.
 """
 
-import glob
 import os
 import re
 import string
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from order_wasm_functions import import_entries, sections, update_integrity, write_leb  # noqa: E402
+from order_wasm_functions import (  # noqa: E402
+    dist_and_wasm, import_entries, sections, update_integrity, write_leb)
 
 # The glue's import object: one key per line, indented 8 spaces, up to `return {` the modules.
 IMPORT_OBJECT = re.compile(r"\n    const import0 = \{\n(.*?)\n    \};\n", re.S)
@@ -96,13 +96,7 @@ def shorten(wasm_path, js_path):
 
 
 def main():
-    if len(sys.argv) != 2:
-        raise SystemExit("usage: shorten_imports.py DIST_DIR")
-    dist = sys.argv[1]
-    wasms = glob.glob(os.path.join(dist, "*_bg.wasm"))
-    if len(wasms) != 1:
-        raise SystemExit(f"shorten_imports: expected one *_bg.wasm in {dist}, found {wasms}")
-    wasm = wasms[0]
+    dist, wasm = dist_and_wasm("shorten_imports")
     js = wasm[: -len("_bg.wasm")] + ".js"
     if not os.path.exists(js):
         raise SystemExit(f"shorten_imports: no glue {js} beside {wasm}")
