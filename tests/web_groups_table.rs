@@ -217,7 +217,15 @@ async fn header_buttons_sort_and_announce_the_order() {
 
 #[wasm_bindgen_test]
 async fn details_show_every_family_with_type_help_and_samples() {
-    let m = mount_table(rows(&[group(&[("job", "u/admin/x")], 2.0)]));
+    let mut g = (*group(&[("job", "u/admin/x")], 2.0)).clone();
+    // A type the console does not know is shown as sent, in lower case.
+    g.families.push(family(
+        "job_odd",
+        MetricKind::Other("GAUGE_HISTOGRAM".into()),
+        None,
+        SampleValue::Single(1.0),
+    ));
+    let m = mount_table(rows(&[Arc::new(g)]));
     leptos::task::tick().await;
     assert!(m.find("tr.details-row").is_none());
     m.click("table.groups tbody tr.group-row button[aria-expanded]");
@@ -237,6 +245,7 @@ async fn details_show_every_family_with_type_help_and_samples() {
         "summary",
         "q0.99: 0.25",
         "uses the global stale threshold",
+        "job_odd gauge_histogram",
     ] {
         assert!(
             details.contains(expected),

@@ -22,17 +22,6 @@ pub fn GroupDetails(row: GroupRow) -> impl IntoView {
     }
 }
 
-fn kind_name(kind: &MetricKind) -> String {
-    match kind {
-        MetricKind::Counter => "counter".into(),
-        MetricKind::Gauge => "gauge".into(),
-        MetricKind::Histogram => "histogram".into(),
-        MetricKind::Summary => "summary".into(),
-        MetricKind::Untyped => "untyped".into(),
-        MetricKind::Other(s) => lowercase(s),
-    }
-}
-
 fn family_view(family: &MetricFamily) -> impl IntoView {
     let help = family
         .help
@@ -41,7 +30,7 @@ fn family_view(family: &MetricFamily) -> impl IntoView {
     let samples = family.samples.iter().map(sample_view).collect_view();
     view! {
         <div class="family">
-            <h3 class="mono">{family.name.clone()} " " <span class="kind">{kind_name(&family.kind)}</span></h3>
+            <h3 class="mono">{family.name.clone()} " " <span class="kind">{family.kind.as_str().to_ascii_lowercase()}</span></h3>
             <p class="help">{help}</p>
             {family.time_stamp.clone().map(|t| view! { <p class="hint">"Pushed at " {t}</p> })}
             <table class="samples">
