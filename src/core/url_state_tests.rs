@@ -37,7 +37,11 @@ fn defaults_fill_in_missing_and_bad_values() {
 #[test]
 fn min_steps_are_positive_finite_seconds() {
     // The step field and the URL read it alike.
-    for (text, want) in [("5", Some(5.0)), (" 0.25 ", Some(0.25)), ("1e3", Some(1000.0))] {
+    for (text, want) in [
+        ("5", Some(5.0)),
+        (" 0.25 ", Some(0.25)),
+        ("1e3", Some(1000.0)),
+    ] {
         assert_eq!(parse_min_step(text), want, "{text:?}");
     }
     for text in ["", "0", "-1", "-0", "inf", "NaN", "5s", "1,5"] {
