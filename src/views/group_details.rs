@@ -2,8 +2,7 @@
 //! summary quantiles included), and the per-job stale threshold.
 
 use crate::core::group_table::GroupRow;
-use crate::core::lowercase::lowercase;
-use crate::core::model::gateway::{GatewaySample, MetricFamily, MetricKind, SampleValue};
+use crate::core::model::gateway::{GatewaySample, MetricFamily, SampleValue};
 use crate::core::settings::parse_minutes;
 use crate::core::time_format::format_duration;
 use crate::core::value_format::format_value;
