@@ -6,6 +6,7 @@
 
 TRUNK_VERSION=0.21.14
 BINARYEN_VERSION=132.0.0
+TERSER_VERSION=5.51.4
 TOOLS_DIR="$GATEWATCH_ROOT/.tools"
 VENV_DIR="$GATEWATCH_ROOT/.venv"
 REQUIREMENTS="$GATEWATCH_ROOT/requirements-test.txt"
@@ -22,7 +23,7 @@ declare -A APT_FILES=(
   [/usr/lib/nginx/modules/ngx_http_js_module.so]=libnginx-mod-http-js
 )
 
-# Tools from .tools (binaryen's wasm-opt) come first, then cargo's bin dir.
+# Tools from .tools (binaryen's wasm-opt, terser) come first, then cargo's bin dir.
 tools_path() {
   case ":$PATH:" in *":$TOOLS_DIR/node_modules/.bin:"*) ;; *) PATH="$TOOLS_DIR/node_modules/.bin:$PATH" ;; esac
   case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) PATH="$PATH:$HOME/.cargo/bin" ;; esac
@@ -88,14 +89,20 @@ install_wasm_bindgen() {
   cargo install wasm-bindgen-cli --version "$want" # no --locked: a locked dep is missing upstream
 }
 
-# npm binaryen (never Debian's: its wasm-opt 108 breaks the .wasm at runtime).
-install_binaryen() {
-  local pkg="$TOOLS_DIR/node_modules/binaryen/package.json"
-  if [ -f "$pkg" ] && grep -q "\"version\": \"$BINARYEN_VERSION\"" "$pkg"; then return 0; fi
-  log "npm: binaryen@$BINARYEN_VERSION into .tools/"
+# An npm package at an exact version into .tools/, unless it is there already.
+install_npm_tool() {
+  local name=$1 version=$2 pkg="$TOOLS_DIR/node_modules/$1/package.json"
+  if [ -f "$pkg" ] && grep -q "\"version\": \"$version\"" "$pkg"; then return 0; fi
+  log "npm: $name@$version into .tools/"
   mkdir -p "$TOOLS_DIR"
-  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "$name@$version"
 }
+
+# npm binaryen (never Debian's: its wasm-opt 108 breaks the .wasm at runtime).
+install_binaryen() { install_npm_tool binaryen "$BINARYEN_VERSION"; }
+
+# terser minifies the wasm's JS glue in the release build (scripts/lib/minify_glue.py).
+install_terser() { install_npm_tool terser "$TERSER_VERSION"; }
 
 # Python venv for the end-to-end tests and the simulator; pip runs only when
 # requirements-test.txt changed since the last successful install.
@@ -121,6 +128,7 @@ install_all() {
   install_trunk
   install_wasm_bindgen
   install_binaryen
+  install_terser
   install_venv
   [ "$(command -v wasm-opt)" = "$TOOLS_DIR/node_modules/.bin/wasm-opt" ] ||
     die "wasm-opt on PATH is $(command -v wasm-opt), expected .tools/node_modules/.bin/wasm-opt"
