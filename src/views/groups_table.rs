@@ -107,23 +107,11 @@ pub fn GroupsTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For
-                        each=page_rows
-                        key=|row| {
-                            format!(
-                                "{}|{:?}|{:?}|{:?}|{:?}|{:?}",
-                                row.identity(),
-                                row.group.push_time,
-                                row.group.push_failure_time,
-                                row.freshness,
-                                row.expected_interval,
-                                row.alerts,
-                            )
-                        }
-                        children=move |row| view! {
-                            <GroupRowView row=row now=now expanded=expanded on_delete=on_delete show_gateway=show_gateway />
-                        }
-                    />
+                    // Patched in place row by row (Leptos' keyed `For` would cost ≈6 KB of
+                    // gzip: bench/NOTES.md §1); each row's open details are kept by identity.
+                    {move || page_rows().into_iter().map(|row| view! {
+                        <GroupRowView row=row now=now expanded=expanded on_delete=on_delete show_gateway=show_gateway />
+                    }).collect_view()}
                 </tbody>
             </table>
             {move || {
