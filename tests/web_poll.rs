@@ -94,10 +94,10 @@ async fn refresh_never_stacks_requests_and_restart_cancels_the_stale_one() {
     assert_eq!(gate.count(), 2, "changed inputs start a new request");
     gate.answer(0, Ok(1)); // the stale answer arrives late: it must not show
     settle().await;
-    assert_eq!(poll.last_good.get_untracked().map(|(v, _)| v), None);
+    assert_eq!(last_good(&poll).map(|(v, _)| v), None);
     gate.answer(1, Ok(2));
     settle().await;
-    assert_eq!(poll.last_good.get_untracked().map(|(v, _)| v), Some(2));
+    assert_eq!(last_good(&poll).map(|(v, _)| v), Some(2));
 }
 
 #[wasm_bindgen_test]
@@ -108,7 +108,7 @@ async fn an_error_keeps_the_last_good_data_and_its_time() {
     settle().await;
     gate.answer(0, Ok(7));
     settle().await;
-    let (_, at) = poll.last_good.get_untracked().expect("data");
+    let (_, at) = last_good(&poll).expect("data");
     poll.refresh();
     settle().await;
     gate.answer(
@@ -119,17 +119,23 @@ async fn an_error_keeps_the_last_good_data_and_its_time() {
         }),
     );
     settle().await;
-    assert_eq!(poll.last_good.get_untracked(), Some((7, at)));
+    assert_eq!(last_good(&poll), Some((7, at)));
     assert!(poll.error.get_untracked().is_some());
     poll.refresh();
     settle().await;
     gate.answer(2, Ok(8));
     settle().await;
-    assert_eq!(poll.last_good.get_untracked().map(|(v, _)| v), Some(8));
+    assert_eq!(last_good(&poll).map(|(v, _)| v), Some(8));
     assert!(
         poll.error.get_untracked().is_none(),
         "recovery clears the error"
     );
+}
+
+/// The last good answer and when it arrived, as the views read them.
+fn last_good<T: Copy + 'static>(poll: &Poll<T>) -> Option<(T, f64)> {
+    poll.with_answer_untracked(|v| v.copied())
+        .zip(poll.data_at.get_untracked())
 }
 
 fn down() -> ApiError {
@@ -197,14 +203,14 @@ async fn a_retry_that_succeeds_clears_the_error_and_stops_retrying() {
     let (poll, _mounted) = mount(move || Poll::with_backoff(backoff, fetch));
     poll.refresh();
     settle().await;
-    let (_, first_at) = poll.last_good.get_untracked().expect("first answer");
+    let (_, first_at) = last_good(&poll).expect("first answer");
     poll.refresh();
     settle().await;
     assert_eq!(poll.failures.get_untracked(), 1);
-    assert_eq!(poll.last_good.get_untracked(), Some((1, first_at)));
+    assert_eq!(last_good(&poll), Some((1, first_at)));
     sleep(200).await; // retries at +30 ms (fails) and +90 ms (succeeds)
     assert_eq!(starts.borrow().len(), 4);
-    assert_eq!(poll.last_good.get_untracked().map(|(v, _)| v), Some(2));
+    assert_eq!(last_good(&poll).map(|(v, _)| v), Some(2));
     assert!(poll.error.get_untracked().is_none(), "recovered by itself");
     assert_eq!(
         poll.failures.get_untracked(),
@@ -261,7 +267,7 @@ async fn retries_never_add_a_second_request_in_flight() {
     assert_eq!(gate.count(), 3, "the cancelled retry did not fire");
     gate.answer(2, Ok(5));
     settle().await;
-    assert_eq!(poll.last_good.get_untracked().map(|(v, _)| v), Some(5));
+    assert_eq!(last_good(&poll).map(|(v, _)| v), Some(5));
     assert_eq!(poll.failures.get_untracked(), 0);
 }
 

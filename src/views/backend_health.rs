@@ -5,11 +5,11 @@
 use crate::api;
 use crate::core::error::Backend;
 use crate::core::health::gateways_check;
+use crate::core::join::join_every;
 use crate::settings_store::use_settings;
 use crate::views::health_badge::HealthBadge;
 use crate::views::poll::Poll;
 use crate::views::reactive::effect;
-use futures::future::join_all;
 use leptos::prelude::*;
 
 #[component]
@@ -26,7 +26,7 @@ pub fn BackendHealth() -> impl IntoView {
     let gateway = Poll::with_backoff(backoff, move || {
         let bases = gateway_bases.get_untracked();
         async move {
-            let answers = join_all(bases.iter().map(|b| api::gateway::status(b))).await;
+            let answers = join_every(bases.iter().map(|b| api::gateway::status(b))).await;
             let answers = bases
                 .into_iter()
                 .zip(answers)

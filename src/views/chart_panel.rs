@@ -18,28 +18,18 @@ pub fn ChartPanel(
     #[prop(into)] link: Signal<String>,
 ) -> impl IntoView {
     let series = Signal::derive(move || {
-        data.last_good.with(|d| {
-            d.as_ref()
-                .map(|(d, _)| d.series.clone())
-                .unwrap_or_default()
-        })
+        data.with_answer(|d| d.map(|d| d.series.clone()).unwrap_or_default())
     });
     let grid = Signal::derive(move || {
-        data.last_good.with(|d| {
-            d.as_ref().map(|(d, _)| d.grid).unwrap_or(Grid {
+        data.with_answer(|d| {
+            d.map(|d| d.grid).unwrap_or(Grid {
                 start: 0.0,
                 step: 1.0,
                 len: 0,
             })
         })
     });
-    let warnings = move || {
-        data.last_good.with(|d| {
-            d.as_ref()
-                .map(|(d, _)| d.warnings.clone())
-                .unwrap_or_default()
-        })
-    };
+    let warnings = move || data.with_answer(|d| d.map(|d| d.warnings.clone()).unwrap_or_default());
     view! {
         <section class="chart-panel" aria-label=title>
             <h2>{title}</h2>

@@ -94,18 +94,11 @@ pub fn ChartsPage() -> impl IntoView {
         setup.restart();
     });
 
-    let metrics = Memo::new(move |_| {
-        groups
-            .last_good
-            .with(|g| g.as_ref().map(|(g, _)| metric_names(g)).unwrap_or_default())
-    });
+    let metrics =
+        Memo::new(move |_| groups.with_answer(|g| g.map(|g| metric_names(g)).unwrap_or_default()));
     let jobs_for_metric = Memo::new(move |_| {
         let metric = state.with(|s| s.metric.clone());
-        groups.last_good.with(|g| {
-            g.as_ref()
-                .map(|(g, _)| jobs_with_metric(g, &metric))
-                .unwrap_or_default()
-        })
+        groups.with_answer(|g| g.map(|g| jobs_with_metric(g, &metric)).unwrap_or_default())
     });
     let chosen_jobs = Memo::new(move |_| {
         let picked = state.with(|s| s.jobs.clone());
@@ -115,24 +108,16 @@ pub fn ChartsPage() -> impl IntoView {
             picked
         }
     });
-    let scrape_interval = Memo::new(move |_| {
-        setup
-            .last_good
-            .with(|s| s.as_ref().and_then(|(s, _)| s.scrape_interval))
-    });
+    let scrape_interval =
+        Memo::new(move |_| setup.with_answer(|s| s.and_then(|s| s.scrape_interval)));
     let expressions = Memo::new(move |_| {
-        let job_label = setup
-            .last_good
-            .with(|s| s.as_ref().map(|(s, _)| s.job_label))?;
+        let job_label = setup.with_answer(|s| s.map(|s| s.job_label))?;
         let jobs = chosen_jobs.get();
         if jobs.is_empty() {
             return None;
         }
-        let extra = groups.last_good.with(|g| {
-            g.as_ref()
-                .map(|(g, _)| extra_group_labels(g, &jobs))
-                .unwrap_or_default()
-        });
+        let extra =
+            groups.with_answer(|g| g.map(|g| extra_group_labels(g, &jobs)).unwrap_or_default());
         let query = JobQuery {
             metric: state.with(|s| s.metric.clone()),
             jobs,
@@ -269,7 +254,7 @@ pub fn ChartsPage() -> impl IntoView {
                     <label for="show-gated">"Also show the freshness-gated view"</label>
                 </div>
             </div>
-            {move || (groups.last_good.with(|g| g.is_some()) && chosen_jobs.with(Vec::is_empty)).then(|| view! {
+            {move || (groups.answered() && chosen_jobs.with(Vec::is_empty)).then(|| view! {
                 <p class="notice">"No job on the gateway pushes this metric. Pick another metric above."</p>
             })}
             <ChartPanel

@@ -126,7 +126,7 @@ pub fn ExplorePage() -> impl IntoView {
             </Show>
             <Show when=move || as_table() && !state.with(|s| s.expr.trim().is_empty())>
                 <PollBanner poll=table backend=Backend::Prometheus />
-                {move || table.last_good.get().map(|(answer, _)| view! {
+                {move || table.with_answer(|a| a.cloned()).map(|answer| view! {
                     {(!answer.warnings.is_empty()).then(|| view! {
                         <ul class="warnings" aria-label="Prometheus warnings">
                             {answer.warnings.iter().map(|w| view! { <li>"Warning: " {w.clone()}</li> }).collect_view()}

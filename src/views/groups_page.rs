@@ -5,6 +5,7 @@ use crate::browser::now_secs;
 use crate::core::error::{ApiError, Backend};
 use crate::core::freshness::Freshness;
 use crate::core::group_table::{build_rows, matches_text, summarize, GroupRow, SortColumn};
+use crate::core::join::join_every;
 use crate::core::model::gateway::GatewayGroup;
 use crate::core::push_interval::{
     firing_alerts, interval_expr, intervals_from_result, ALERTS_EXPR, HISTORY_WINDOW,
@@ -17,7 +18,6 @@ use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::reactive::effect;
 use crate::views::refresh_control::RefreshControl;
-use futures::future::join_all;
 use leptos::prelude::*;
 use std::sync::Arc;
 use std::time::Duration;
@@ -37,7 +37,7 @@ pub fn GroupsPage() -> impl IntoView {
     let groups = Poll::new(move || {
         let bases = settings.with_untracked(|s| s.gateways());
         async move {
-            let answers = join_all(bases.iter().map(|b| api::gateway::list_groups(b))).await;
+            let answers = join_every(bases.iter().map(|b| api::gateway::list_groups(b))).await;
             let mut listings = Vec::new();
             let mut first_error = None;
             for (base, answer) in bases.into_iter().zip(answers) {
@@ -100,12 +100,12 @@ pub fn GroupsPage() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let thresholds = settings.with(|s| s.thresholds());
         let now = now.get();
-        groups.last_good.with(|g| {
-            let listings = g.as_ref().map(|(g, _)| g.as_slice()).unwrap_or(&[]);
-            intervals.last_good.with(|i| {
-                let intervals = i.as_ref().map(|(i, _)| i.as_slice()).unwrap_or(&[]);
-                alerts.last_good.with(|a| {
-                    let alerts = a.as_ref().map(|(a, _)| a.as_slice()).unwrap_or(&[]);
+        groups.with_answer(|g| {
+            let listings = g.map(Vec::as_slice).unwrap_or(&[]);
+            intervals.with_answer(|i| {
+                let intervals = i.map(Vec::as_slice).unwrap_or(&[]);
+                alerts.with_answer(|a| {
+                    let alerts = a.map(Vec::as_slice).unwrap_or(&[]);
                     listings
                         .iter()
                         .flat_map(|l| {
@@ -140,7 +140,7 @@ pub fn GroupsPage() -> impl IntoView {
     let delete_target = RwSignal::new(None::<GroupRow>);
     let bulk_open = RwSignal::new(false);
     let auto_refresh = RwSignal::new(15u32);
-    let loaded = move || groups.last_good.with(|g| g.is_some());
+    let loaded = move || groups.answered();
 
     view! {
         <section class="page" aria-labelledby="page-title">
@@ -153,8 +153,8 @@ pub fn GroupsPage() -> impl IntoView {
                 />
             </div>
             <PollBanner poll=groups backend=Backend::Pushgateway />
-            {move || groups.last_good.with(|g| {
-                g.as_ref().map(|(listings, _)| {
+            {move || groups.with_answer(|g| {
+                g.map(|listings| {
                     listings
                         .iter()
                         .filter_map(|l| l.error.as_ref().map(|e| (l.gateway.clone(), e.clone())))

@@ -22,10 +22,7 @@ pub fn HealthBadge(
         on_cleanup(move || handle.clear());
     }
     let badge = Signal::derive(move || {
-        Badge::from_checks(
-            check.last_good.with(Option::is_some),
-            check.error.with(Option::is_some),
-        )
+        Badge::from_checks(check.answered(), check.error.with(Option::is_some))
     });
     if let Some(reports) = use_context::<HealthReports>() {
         effect(move || {
@@ -46,9 +43,7 @@ pub fn HealthBadge(
     };
     let text = move || match badge.get() {
         Badge::Checking => format!("{name}: checking…"),
-        Badge::Up => check
-            .last_good
-            .with(|v| format!("{name} {}", v.as_ref().map_or("", |(v, _)| v.as_str()))),
+        Badge::Up => check.with_answer(|v| format!("{name} {}", v.map_or("", String::as_str))),
         Badge::Down => format!("{name}: unreachable"),
     };
     let title = move || match check.error.get() {

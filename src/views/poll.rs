@@ -12,14 +12,18 @@ use crate::views::health_reports::HealthReports;
 pub use crate::views::poll_state::{automatic, PollState};
 use futures::FutureExt;
 use leptos::prelude::*;
+use std::any::Any;
 use std::future::Future;
+use std::marker::PhantomData;
 use std::ops::Deref;
 use std::rc::Rc;
 
 pub struct Poll<T: 'static> {
     state: PollState,
-    /// The last successful answer and when it arrived (seconds since the epoch).
-    pub last_good: RwSignal<Option<(T, f64)>, LocalStorage>,
+    /// The last successful answer (when it arrived is the state's `data_at`). Stored untyped,
+    /// so the signal's code is compiled once for every answer type, not once per type.
+    last_good: RwSignal<Option<Rc<dyn Any>>, LocalStorage>,
+    answer: PhantomData<fn() -> T>,
 }
 
 impl<T: 'static> Clone for Poll<T> {
@@ -77,16 +81,33 @@ impl<T: 'static> Poll<T> {
         let request = Rc::new(move || {
             let answer = fetch();
             async move {
-                let data = answer.await?;
-                let at = now_secs();
-                last_good.try_set(Some((data, at)));
-                Ok(at)
+                let data: Rc<dyn Any> = Rc::new(answer.await?);
+                last_good.try_set(Some(data));
+                Ok(now_secs())
             }
             .boxed_local()
         });
         Poll {
             state: PollState::new(backoff, reports, request),
             last_good,
+            answer: PhantomData,
         }
+    }
+
+    /// `f` of the last good answer, if any; tracked.
+    pub fn with_answer<R>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        self.last_good
+            .with(|a| f(a.as_deref().and_then(<dyn Any>::downcast_ref)))
+    }
+
+    /// `f` of the last good answer, if any; untracked.
+    pub fn with_answer_untracked<R>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
+        self.last_good
+            .with_untracked(|a| f(a.as_deref().and_then(<dyn Any>::downcast_ref)))
+    }
+
+    /// Whether an answer has arrived; tracked.
+    pub fn answered(&self) -> bool {
+        self.last_good.with(Option::is_some)
     }
 }

@@ -31,11 +31,7 @@ pub fn TargetsPage() -> impl IntoView {
     {
         on_cleanup(move || handle.clear());
     }
-    let list = move || {
-        targets
-            .last_good
-            .with(|t| t.as_ref().map(|(t, _)| t.clone()).unwrap_or_default())
-    };
+    let list = move || targets.with_answer(|t| t.cloned().unwrap_or_default());
     let auto_refresh = RwSignal::new(15u32);
 
     view! {
@@ -57,7 +53,7 @@ pub fn TargetsPage() -> impl IntoView {
             }}
             {move || {
                 let pools = by_pool(&list());
-                if pools.is_empty() && targets.last_good.with(|t| t.is_some()) {
+                if pools.is_empty() && targets.answered() {
                     return view! { <p class="notice">"Prometheus has no active scrape targets."</p> }.into_any();
                 }
                 pools.into_iter().map(|(pool, list)| {

@@ -80,16 +80,8 @@ pub fn WindmillPage() -> impl IntoView {
         presence.refresh();
         polls.iter().for_each(|p| p.refresh());
     };
-    let present = move || {
-        presence
-            .last_good
-            .with(|p| p.as_ref().map(|((present, _), _)| *present))
-    };
-    let simulated = move || {
-        presence
-            .last_good
-            .with(|p| p.as_ref().is_some_and(|((_, s), _)| *s))
-    };
+    let present = move || presence.with_answer(|p| p.map(|(present, _)| *present));
+    let simulated = move || presence.with_answer(|p| p.is_some_and(|(_, s)| *s));
     let auto_refresh = RwSignal::new(60u32);
     let charts = panels
         .into_iter()
