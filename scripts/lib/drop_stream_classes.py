@@ -30,7 +30,7 @@ import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from order_wasm_functions import (  # noqa: E402
-    dist_and_wasm, leb, rewrite_wasm, sections, update_integrity, write_leb)
+    leb, rewrite_wasm, rewrite_wasm_and_glue, sections, write_leb)
 
 CLASSES = ("IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource")
 
@@ -139,17 +139,8 @@ def drop(wasm_path, js_path):
 
 
 def main():
-    dist, wasm = dist_and_wasm("drop_stream_classes")
-    js = wasm[: -len("_bg.wasm")] + ".js"
-    if not os.path.exists(js):
-        raise SystemExit(f"drop_stream_classes: no glue {js} beside {wasm}")
-    try:
-        dropped = drop(wasm, js)
-    except (ValueError, IndexError, UnicodeDecodeError) as e:
-        raise SystemExit(f"drop_stream_classes: {js}: {e or 'cut off'}")
-    for path in (wasm, js):
-        update_integrity(dist, os.path.basename(path))
-    print(f"drop_stream_classes: {len(dropped)} exports removed from {os.path.basename(wasm)}")
+    dropped, wasm = rewrite_wasm_and_glue("drop_stream_classes", drop)
+    print(f"drop_stream_classes: {len(dropped)} exports removed from {wasm}")
 
 
 if __name__ == "__main__":

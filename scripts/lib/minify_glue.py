@@ -20,7 +20,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from order_wasm_functions import dist_and_wasm, update_integrity  # noqa: E402
+from order_wasm_functions import dist_wasm_and_glue, update_integrity  # noqa: E402
 
 TERSER_OPTIONS = ["--module", "--compress", "--mangle"]
 
@@ -40,10 +40,7 @@ def minify(js_path):
 
 
 def main():
-    dist, wasm = dist_and_wasm("minify_glue")
-    js = wasm[: -len("_bg.wasm")] + ".js"
-    if not os.path.exists(js):
-        raise SystemExit(f"minify_glue: no glue {js} beside {wasm}")
+    dist, _, js = dist_wasm_and_glue("minify_glue")
     before, after = minify(js)
     update_integrity(dist, os.path.basename(js))
     print(f"minify_glue: {os.path.basename(js)} {before} -> {after} bytes")

@@ -228,6 +228,29 @@ def dist_and_wasm(tool):
     return dist, wasms[0]
 
 
+def dist_wasm_and_glue(tool):
+    """As dist_and_wasm, plus the wasm's JS glue (its name without `_bg`, .js), which must exist."""
+    dist, wasm = dist_and_wasm(tool)
+    js = wasm[: -len("_bg.wasm")] + ".js"
+    if not os.path.exists(js):
+        raise SystemExit(f"{tool}: no glue {js} beside {wasm}")
+    return dist, wasm, js
+
+
+def rewrite_wasm_and_glue(tool, step):
+    """Runs step(wasm path, glue path) on DIST_DIR's wasm and glue, which rewrites them in place;
+    a malformed file ends the build with a message. Then updates both integrities. Returns
+    step's result and the wasm's file name."""
+    dist, wasm, js = dist_wasm_and_glue(tool)
+    try:
+        result = step(wasm, js)
+    except (ValueError, IndexError, UnicodeDecodeError) as e:  # IndexError: cut off
+        raise SystemExit(f"{tool}: {wasm}: {e or 'cut off'}")
+    for path in (wasm, js):
+        update_integrity(dist, os.path.basename(path))
+    return result, os.path.basename(wasm)
+
+
 def main():
     dist, wasm = dist_and_wasm("order_wasm_functions")
     try:

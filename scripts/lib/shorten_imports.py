@@ -23,7 +23,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from order_wasm_functions import (  # noqa: E402
-    dist_and_wasm, import_entries, sections, update_integrity, write_leb)
+    import_entries, rewrite_wasm_and_glue, sections, write_leb)
 
 # The glue's import object: one key per line, indented 8 spaces, up to `return {` the modules.
 IMPORT_OBJECT = re.compile(r"\n    const import0 = \{\n(.*?)\n    \};\n", re.S)
@@ -96,17 +96,8 @@ def shorten(wasm_path, js_path):
 
 
 def main():
-    dist, wasm = dist_and_wasm("shorten_imports")
-    js = wasm[: -len("_bg.wasm")] + ".js"
-    if not os.path.exists(js):
-        raise SystemExit(f"shorten_imports: no glue {js} beside {wasm}")
-    try:
-        count = shorten(wasm, js)
-    except (ValueError, IndexError, UnicodeDecodeError) as e:
-        raise SystemExit(f"shorten_imports: {wasm}: {e or 'cut off'}")
-    for path in (wasm, js):
-        update_integrity(dist, os.path.basename(path))
-    print(f"shorten_imports: {count} imports renamed in {os.path.basename(wasm)} and its glue")
+    count, wasm = rewrite_wasm_and_glue("shorten_imports", shorten)
+    print(f"shorten_imports: {count} imports renamed in {wasm} and its glue")
 
 
 if __name__ == "__main__":

@@ -40,16 +40,18 @@ def sri(path):
     return "sha384-" + base64.b64encode(hashlib.sha384(Path(path).read_bytes()).digest()).decode()
 
 
-def make_dist(tmp_path, wat, glue_text):
+def make_dist(tmp_path, wat, glue_text, es_module=True):
     """dist/ with app-1234_bg.wasm assembled from wat, its glue and an index.html with both
-    integrities; the glue is an ES module (package.json says so)."""
+    integrities; with es_module the glue is an ES module (package.json says so), else node's
+    CommonJS."""
     dist = tmp_path / "dist"
     dist.mkdir()
     (tmp_path / "m.wat").write_text(wat)
     wasm, glue = dist / "app-1234_bg.wasm", dist / "app-1234.js"
     subprocess.run(["wasm-as", str(tmp_path / "m.wat"), "-o", str(wasm)], check=True)
     glue.write_text(glue_text)
-    (dist / "package.json").write_text('{"type": "module"}')
+    if es_module:
+        (dist / "package.json").write_text('{"type": "module"}')
     write_index(dist, wasm, glue)
     return dist, wasm, glue
 

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from bundle_files import ROOT, links, release_wasm_and_glue, sri
+from bundle_files import ROOT, links, make_dist, release_wasm_and_glue, sri
 
 SCRIPT = ROOT / "scripts/lib/shorten_imports.py"
 sys.path.insert(0, str(SCRIPT.parent))
@@ -74,16 +74,7 @@ def _run(wasm, glue):
 
 
 def _dist(tmp_path, glue_text):
-    dist = tmp_path / "dist"
-    dist.mkdir()
-    (tmp_path / "m.wat").write_text(WAT)
-    wasm, glue = dist / "app-1234_bg.wasm", dist / "app-1234.js"
-    subprocess.run(["wasm-as", str(tmp_path / "m.wat"), "-o", str(wasm)], check=True)
-    glue.write_text(glue_text)
-    (dist / "index.html").write_text(
-        f'<link rel="modulepreload" href="/{glue.name}" integrity="{sri(glue)}">'
-        f'<link rel="preload" href="/{wasm.name}" integrity="{sri(wasm)}" as="fetch">')
-    return dist, wasm, glue
+    return make_dist(tmp_path, WAT, glue_text, es_module=False)
 
 
 @pytest.mark.skipif(not shutil.which("wasm-as") or not shutil.which("node"),
