@@ -13,10 +13,14 @@ pub const HISTORY_WINDOW: &str = "1h";
 
 /// `(max - min) / changes` of push_time_seconds over the window; series with fewer than two
 /// pushes divide by zero and are dropped by `> 0` (NaN and +Inf compare false / are filtered).
+/// A group that a failed push created has push_time_seconds 0 until its first good push: while
+/// that 0 is in the window, min would be the epoch and the interval decades, so such a group
+/// gets none (`and min > 0`) until the 0 has left the window.
 pub fn interval_expr(window: &str) -> String {
     format!(
         "(max_over_time(push_time_seconds[{window}]) - min_over_time(push_time_seconds[{window}])) \
-         / changes(push_time_seconds[{window}]) > 0"
+         / changes(push_time_seconds[{window}]) > 0 \
+         and min_over_time(push_time_seconds[{window}]) > 0"
     )
 }
 
@@ -135,9 +139,9 @@ mod tests {
     }
 
     #[test]
-    fn the_expression_guards_against_division_by_zero() {
+    fn the_expression_guards_against_division_by_zero_and_never_pushed_zeros() {
         let e = interval_expr("1h");
-        assert!(e.contains("changes(push_time_seconds[1h])"));
-        assert!(e.ends_with("> 0"));
+        assert!(e.contains("/ changes(push_time_seconds[1h]) > 0 and"));
+        assert!(e.ends_with("and min_over_time(push_time_seconds[1h]) > 0"));
     }
 }

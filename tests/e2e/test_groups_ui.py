@@ -135,6 +135,45 @@ def test_statuses_filters_and_failed_pushes(browser, clean_gateway):
     wait_until(lambda: [j for j, _, _ in rows(browser)] == ["f/old/job"], what="status filter")
 
 
+def _intervals(browser):
+    """{job: expected interval text} of the rows shown."""
+    out = {}
+    for tr in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row"):
+        cells = tr.find_elements(By.TAG_NAME, "td")
+        out[cells[0].get_attribute("textContent")] = cells[4].text
+    return out
+
+
+def test_a_group_created_by_a_failed_push_gets_no_made_up_interval(browser, clean_gateway):
+    """A failed first push creates the group with push_time_seconds 0. Prometheus scrapes that 0,
+    and it must not count as a push: the interval would be the time since 1970. The group has no
+    interval until the 0 leaves the window; a group pushed the same way without the failure has
+    one."""
+    stack = clean_gateway
+    push_group(stack.gateway, "f/other/job", {"job_records_processed": 1})  # holds the gauge family
+    b64 = base64.urlsafe_b64encode(b"f/first/failed").decode()
+    conflicting = "# TYPE job_records_processed counter\njob_records_processed 5\n"
+    r = requests.put(f"{stack.gateway_url}/metrics/job@base64/{b64}", data=conflicting, timeout=10)
+    assert r.status_code == 400, r.text
+    time.sleep(2.5)  # Prometheus scrapes the gateway every second: the 0 is in its history
+    for _ in range(3):
+        for job in ("f/first/failed", "f/steady/job"):
+            push_group(stack.gateway, job, {"job_records_processed": 1})
+        time.sleep(1.5)
+
+    open_groups(browser, stack.base_url)
+
+    def steady_has_one():
+        browser.find_element(By.XPATH, "//button[normalize-space()='Refresh']").click()
+        time.sleep(0.4)
+        shown = retrying(lambda: _intervals(browser))
+        return shown if shown.get("f/steady/job", "unknown") != "unknown" else None
+
+    shown = wait_until(steady_has_one, timeout=20, interval=0.2, what="the steady job's interval")
+    assert shown["f/steady/job"] in ("1s", "2s"), shown
+    assert shown["f/first/failed"] == "unknown", shown
+
+
 def click_delete_on_row(browser, matches):
     def attempt():
         row = next(tr for tr in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row")
