@@ -134,8 +134,7 @@ async fn an_error_keeps_the_last_good_data_and_its_time() {
 
 /// The last good answer and when it arrived, as the views read them.
 fn last_good<T: Copy + 'static>(poll: &Poll<T>) -> Option<(T, f64)> {
-    poll.with_answer_untracked(|v| v.copied())
-        .zip(poll.data_at.get_untracked())
+    untrack(|| poll.with_answer(|v| v.copied())).zip(poll.data_at.get_untracked())
 }
 
 fn down() -> ApiError {

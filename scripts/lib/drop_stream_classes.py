@@ -26,11 +26,10 @@ wasm-opt.
 import os
 import re
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from order_wasm_functions import (  # noqa: E402
-    leb, rewrite_wasm, rewrite_wasm_and_glue, sections, write_leb)
+    leb, rewrite_wasm, rewrite_wasm_and_glue, sections, with_section, write_leb)
 
 CLASSES = ("IntoUnderlyingByteSource", "IntoUnderlyingSink", "IntoUnderlyingSource")
 
@@ -85,37 +84,28 @@ def strip_glue(js):
     return js, dropped
 
 
+def export_entries(data, start):
+    """(name, start, end) of each entry of the export section at start."""
+    count, pos = leb(data, start)
+    for _ in range(count):
+        length, name_at = leb(data, pos)
+        _, end = leb(data, name_at + length + 1)  # kind byte, then an index
+        yield data[name_at : name_at + length].decode(), pos, end
+        pos = end
+
+
 def without_exports(data, names):
     """The module with the exports in names removed (nothing else changes)."""
-    out = bytearray(data[:8])
-    for sid, start, end in sections(data):
-        payload = data[start:end]
-        if sid == 7:
-            count, pos = leb(data, start)
-            kept = []
-            for _ in range(count):
-                length, name_at = leb(data, pos)
-                name = data[name_at : name_at + length].decode()
-                _, entry_end = leb(data, name_at + length + 1)  # kind byte, then an index
-                if name not in names:
-                    kept.append(data[pos:entry_end])
-                pos = entry_end
-            payload = write_leb(len(kept)) + b"".join(kept)
-        out += bytes([sid]) + write_leb(len(payload)) + payload
-    return bytes(out)
+    def kept(start, _end):
+        entries = [data[s:e] for name, s, e in export_entries(data, start) if name not in names]
+        return write_leb(len(entries)) + b"".join(entries)
+
+    return with_section(data, 7, kept)
 
 
 def exports(data):
-    found = {sid: start for sid, start, _ in sections(data)}
-    if 7 not in found:
-        return set()
-    count, pos = leb(data, found[7])
-    names = set()
-    for _ in range(count):
-        length, name_at = leb(data, pos)
-        names.add(data[name_at : name_at + length].decode())
-        _, pos = leb(data, name_at + length + 1)
-    return names
+    return {name for sid, start, _ in sections(data) if sid == 7
+            for name, _, _ in export_entries(data, start)}
 
 
 def drop(wasm_path, js_path):
@@ -129,11 +119,8 @@ def drop(wasm_path, js_path):
     if missing:
         raise ValueError(f"the glue calls exports the wasm does not have: {sorted(missing)}")
     if dropped:
-        with tempfile.TemporaryDirectory() as tmp:
-            src, dst = os.path.join(tmp, "in.wasm"), os.path.join(tmp, "out.wasm")
-            open(src, "wb").write(without_exports(data, dropped))
-            rewrite_wasm(src, dst, ["--remove-unused-module-elements"])
-            open(wasm_path, "wb").write(open(dst, "rb").read())
+        result = rewrite_wasm(without_exports(data, dropped), ["--remove-unused-module-elements"])
+        open(wasm_path, "wb").write(result)
     open(js_path, "w", encoding="utf-8").write(js)
     return dropped
 

@@ -167,18 +167,32 @@ def without_custom_names(data):
     return bytes(out)
 
 
-def rewrite_wasm(src, dst, passes):
-    """Runs binaryen's `passes` on src into dst, and nothing else of its optimiser. The module is
+def with_section(data, section_id, payload_of):
+    """The module with the payload of each section `section_id` replaced by
+    payload_of(start, end) of the old one; every other byte as it was."""
+    out = bytearray(data[:8])
+    for sid, start, end in sections(data):
+        payload = payload_of(start, end) if sid == section_id else data[start:end]
+        out += bytes([sid]) + write_leb(len(payload)) + payload
+    return bytes(out)
+
+
+def rewrite_wasm(data, passes):
+    """The module `data` after binaryen's `passes`, and nothing else of its optimiser. It is
     written as `wasm-opt -Oz` writes it, through StackIR optimised for size: binaryen's plain
     writer leaves redundant locals and blocks in the binary, ≈2 KB more (1.1 KB of gzip). The
     features are what rustc's wasm32 target emits (binaryen must accept every instruction)."""
-    subprocess.run(
-        ["wasm-opt", *passes, "--optimize-level=2", "--shrink-level=2", "--optimize-stack-ir",
-         "--enable-reference-types", "--enable-bulk-memory", "--enable-sign-ext",
-         "--enable-mutable-globals", "--enable-nontrapping-float-to-int",
-         "--enable-multivalue", src, "-o", dst],
-        check=True,
-    )
+    with tempfile.TemporaryDirectory() as tmp:
+        src, dst = os.path.join(tmp, "in.wasm"), os.path.join(tmp, "out.wasm")
+        open(src, "wb").write(data)
+        subprocess.run(
+            ["wasm-opt", *passes, "--optimize-level=2", "--shrink-level=2", "--optimize-stack-ir",
+             "--enable-reference-types", "--enable-bulk-memory", "--enable-sign-ext",
+             "--enable-mutable-globals", "--enable-nontrapping-float-to-int",
+             "--enable-multivalue", src, "-o", dst],
+            check=True,
+        )
+        return open(dst, "rb").read()
 
 
 def reorder(path):
@@ -190,11 +204,7 @@ def reorder(path):
     bodies = function_bodies(data, found[10][0])
     order = similarity_order(bodies)
     named = without_custom_names(data) + name_section(imports, order)
-    with tempfile.TemporaryDirectory() as tmp:
-        src, dst = os.path.join(tmp, "in.wasm"), os.path.join(tmp, "out.wasm")
-        open(src, "wb").write(named)
-        rewrite_wasm(src, dst, ["--reorder-functions-by-name", "--strip-debug", "--strip-producers"])
-        result = open(dst, "rb").read()
+    result = rewrite_wasm(named, ["--reorder-functions-by-name", "--strip-debug", "--strip-producers"])
     before, after = len(zlib.compress(data, 9)), len(zlib.compress(result, 9))
     if after >= before:
         return before, before

@@ -23,7 +23,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from order_wasm_functions import (  # noqa: E402
-    import_entries, rewrite_wasm_and_glue, sections, write_leb)
+    import_entries, rewrite_wasm_and_glue, sections, with_section, write_leb)
 
 # The glue's import object: one key per line, indented 8 spaces, up to `return {` the modules.
 IMPORT_OBJECT = re.compile(r"\n    const import0 = \{\n(.*?)\n    \};\n", re.S)
@@ -50,18 +50,16 @@ def imports(data, start):
 
 
 def rename_wasm(data, module, renames):
-    out = bytearray(data[:8])
-    for sid, start, end in sections(data):
-        payload = data[start:end]
-        if sid == 2:
-            entries = imports(data, start)
-            payload = bytearray(write_leb(len(entries)))
-            for mod, name, kind_at, end in entries:
-                new = (renames.get(name, name) if mod == module else name).encode()
-                payload += write_leb(len(mod.encode())) + mod.encode() + write_leb(len(new)) + new
-                payload += data[kind_at:end]  # kind and type, unchanged
-        out += bytes([sid]) + write_leb(len(payload)) + payload
-    return bytes(out)
+    def renamed(start, _end):
+        entries = imports(data, start)
+        payload = bytearray(write_leb(len(entries)))
+        for mod, name, kind_at, end in entries:
+            new = (renames.get(name, name) if mod == module else name).encode()
+            payload += write_leb(len(mod.encode())) + mod.encode() + write_leb(len(new)) + new
+            payload += data[kind_at:end]  # kind and type, unchanged
+        return bytes(payload)
+
+    return with_section(data, 2, renamed)
 
 
 def shorten(wasm_path, js_path):

@@ -100,12 +100,6 @@ impl<T: 'static> Poll<T> {
             .with(|a| f(a.as_deref().and_then(<dyn Any>::downcast_ref)))
     }
 
-    /// `f` of the last good answer, if any; untracked.
-    pub fn with_answer_untracked<R>(&self, f: impl FnOnce(Option<&T>) -> R) -> R {
-        self.last_good
-            .with_untracked(|a| f(a.as_deref().and_then(<dyn Any>::downcast_ref)))
-    }
-
     /// Whether an answer has arrived; tracked.
     pub fn answered(&self) -> bool {
         self.last_good.with(Option::is_some)
