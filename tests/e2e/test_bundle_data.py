@@ -1,7 +1,6 @@
 """The release wasm does not carry the std tables that the core replaced to keep the bundle small
 (bench/NOTES.md §1): dec2flt's powers of five (core::float_parse) and the lowercase pairs
 (core::lowercase). Each is found by its first entries, which the old bundles contained."""
-import os
 import re
 import struct
 import subprocess
@@ -9,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from bundle_files import ROOT, release_wasm_and_glue
 
 # First two entries of core::num::dec2flt::table::POWER_OF_FIVE_128, (u64, u64) each: 5^-342, 5^-341.
 POWERS_OF_FIVE = struct.pack("<QQQQ", 0xEEF453D6923BD65A, 0x113FAA2906A13B3F,
@@ -19,10 +18,7 @@ LOWERCASE_PAIRS = struct.pack("<IIII", 0xC0, 0xE0, 0xC1, 0xE1)
 
 
 def _wasm():
-    dist = Path(os.environ.get("GATEWATCH_DIST", ROOT / "dist"))
-    found = sorted(dist.glob("*_bg.wasm"))
-    assert found, f"no wasm in {dist}: build the release bundle first"
-    return found[0].read_bytes()
+    return release_wasm_and_glue()[0].read_bytes()
 
 
 @pytest.mark.parametrize("name,signature", [("dec2flt powers of five", POWERS_OF_FIVE),
