@@ -20,6 +20,7 @@ pub mod health;
 pub mod job_catalog;
 pub mod job_queries;
 pub mod join;
+pub mod json;
 pub mod json_write;
 pub mod lowercase;
 pub mod model;

@@ -75,7 +75,7 @@ pub async fn bulk_delete(
 
 fn decode<T>(
     raw: RawAnswer,
-    parse: impl FnOnce(&serde_json::Value) -> Result<T, String>,
+    parse: impl FnOnce(&crate::core::json::Value) -> Result<T, String>,
 ) -> Result<T, ApiError> {
     decode_answer(
         BACKEND,

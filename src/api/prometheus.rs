@@ -87,7 +87,7 @@ pub async fn build_info(base: &str) -> Result<BuildInfo, ApiError> {
 
 fn decode<T>(
     raw: RawAnswer,
-    parse: impl FnOnce(&serde_json::Value) -> Result<T, String>,
+    parse: impl FnOnce(&crate::core::json::Value) -> Result<T, String>,
 ) -> Result<Answer<T>, ApiError> {
     decode_answer(
         BACKEND,

@@ -8,8 +8,10 @@
 use super::cleanup::{Outcome, Previewed, Recheck};
 use super::error::ApiError;
 use super::grouping_key::GroupKey;
+use super::json::Value;
 use super::json_write::to_json;
-use serde_json::{json, Value};
+use super::model::gateway::Labels;
+use serde::Serialize;
 
 /// Groups per request: each batch is re-checked against one fresh read of the group list, so
 /// this bounds how long a re-check can be older than its delete (a few ms per batch).
@@ -22,16 +24,28 @@ pub fn request_body(batch: &[Previewed]) -> Result<String, String> {
         .iter()
         .map(|p| {
             let key = GroupKey::from_labels(&p.labels).map_err(|e| e.to_string())?;
-            Ok(json!({
-                "path": key.path(),
-                "labels": p.labels,
-                "push_time": p.push_time,
-                "push_failure_time": p.push_failure_time,
-            }))
+            Ok(BatchGroup {
+                path: key.path(),
+                labels: &p.labels,
+                push_time: p.push_time,
+                push_failure_time: p.push_failure_time,
+            })
         })
-        .collect::<Result<Vec<Value>, String>>()?;
-    to_json(&json!({ "groups": groups }))
-        .ok_or_else(|| "the batch cannot be written as JSON".into())
+        .collect::<Result<Vec<BatchGroup>, String>>()?;
+    to_json(&Batch { groups }).ok_or_else(|| "the batch cannot be written as JSON".into())
+}
+
+#[derive(Serialize)]
+struct Batch<'a> {
+    groups: Vec<BatchGroup<'a>>,
+}
+
+#[derive(Serialize)]
+struct BatchGroup<'a> {
+    path: String,
+    labels: &'a Labels,
+    push_time: Option<f64>,
+    push_failure_time: Option<f64>,
 }
 
 /// Reads the endpoint's `data`: one outcome per group sent, in order. "deleted" means the
@@ -83,6 +97,7 @@ mod tests {
     use super::*;
     use crate::core::error::Backend;
     use crate::core::model::labels_from_pairs;
+    use serde_json::json;
 
     fn previewed(labels: &[(&str, &str)], push_time: Option<f64>) -> Previewed {
         Previewed {
@@ -104,7 +119,7 @@ mod tests {
             ),
             previewed(&[("job", "f/é \"q\" %2F")], None),
         ];
-        let body: Value = serde_json::from_str(&request_body(&batch).unwrap()).unwrap();
+        let body: serde_json::Value = serde_json::from_str(&request_body(&batch).unwrap()).unwrap();
         let groups = body["groups"].as_array().unwrap();
         assert_eq!(groups.len(), 2);
         assert_eq!(
@@ -117,7 +132,7 @@ mod tests {
             groups[0]["push_time"].as_f64(),
             Some(1_700_000_000.123_456_7)
         );
-        assert_eq!(groups[1]["push_time"], Value::Null);
+        assert_eq!(groups[1]["push_time"], serde_json::Value::Null);
         assert_eq!(groups[1]["labels"]["job"], "f/é \"q\" %2F");
     }
 
@@ -134,7 +149,7 @@ mod tests {
             {"outcome": "failed", "detail": "the gateway answered HTTP 500"},
         ]);
         assert_eq!(
-            parse_outcomes(&data, 4).unwrap(),
+            parse_outcomes(&data.into(), 4).unwrap(),
             vec![
                 Outcome::Deleted,
                 Outcome::Kept(Recheck::PushedAgain),
@@ -146,13 +161,13 @@ mod tests {
 
     #[test]
     fn a_malformed_answer_is_an_error_not_a_guess() {
-        assert!(parse_outcomes(&json!([{"outcome": "deleted"}]), 2)
+        assert!(parse_outcomes(&json!([{"outcome": "deleted"}]).into(), 2)
             .unwrap_err()
             .contains("1 outcomes for 2 groups"));
-        assert!(parse_outcomes(&json!({"outcome": "deleted"}), 1).is_err());
-        assert!(parse_outcomes(&json!([{"outcome": "maybe"}]), 1).is_err());
-        assert!(parse_outcomes(&json!([{}]), 1).is_err());
-        assert!(parse_outcomes(&json!([7]), 1).is_err());
+        assert!(parse_outcomes(&json!({"outcome": "deleted"}).into(), 1).is_err());
+        assert!(parse_outcomes(&json!([{"outcome": "maybe"}]).into(), 1).is_err());
+        assert!(parse_outcomes(&json!([{}]).into(), 1).is_err());
+        assert!(parse_outcomes(&json!([7]).into(), 1).is_err());
     }
 
     #[test]

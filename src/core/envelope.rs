@@ -6,8 +6,8 @@ mod excerpt;
 mod tests;
 
 use crate::core::error::{ApiError, Backend};
+use crate::core::json::{self, Value};
 use crate::core::model::json::{kind, short, string_list};
-use serde_json::Value;
 
 pub use excerpt::body_excerpt;
 
@@ -41,18 +41,19 @@ pub fn decode_answer<T>(
     let declared_json = content_type.is_none_or(is_json_content_type);
     // An HTML or plain-text page is never parsed: nginx and a starting Prometheus send those.
     let parsed = if declared_json {
-        serde_json::from_str::<Value>(body).ok()
+        Some(json::parse(body))
     } else {
         None
     };
-    let Some(json) = parsed else {
+    let cut_off = matches!(&parsed, Some(Err(e)) if e.eof);
+    let Some(Ok(json)) = parsed else {
         if !ok_status {
             return Err(http());
         }
         let what = content_type.unwrap_or("no Content-Type");
         let detail = if body.trim().is_empty() {
             format!("empty body ({what})")
-        } else if declared_json && ends_early(body) {
+        } else if cut_off {
             // A truncated answer: its start is valid JSON, so the excerpt would say nothing.
             format!(
                 "invalid JSON: the answer is cut off after {} bytes",
@@ -101,11 +102,6 @@ pub fn decode_answer<T>(
             Some(v) => format!("status: expected a string, got {}", short(v)),
         })),
     }
-}
-
-/// Whether the body is JSON that stops before its end (a connection or proxy cut it off).
-fn ends_early(body: &str) -> bool {
-    serde_json::from_str::<Value>(body).is_err_and(|e| e.is_eof())
 }
 
 /// `application/json`, with or without parameters, and `+json` types (`application/problem+json`).

@@ -15,7 +15,7 @@ mod grouping_key;
 #[path = "fuzz/harness.rs"]
 mod harness;
 #[path = "fuzz/json.rs"]
-mod json;
+pub(crate) mod json;
 #[path = "fuzz/mutate.rs"]
 mod mutate;
 #[path = "fuzz/prometheus.rs"]

@@ -1,5 +1,5 @@
 //! Runs a few futures side by side and collects their outputs in order: the reads of every
-//! configured gateway at once.
+//! configured gateway at once, a wave of group deletes.
 //!
 //! futures' `join_all` does the same, but compiles a second, `FuturesOrdered` path for long
 //! lists at every call site; the console joins one future per gateway (bench/NOTES.md §1).

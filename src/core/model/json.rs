@@ -2,7 +2,7 @@
 //! They return `Err(String)` naming the field, never panic.
 
 use crate::core::float_parse::parse_f64;
-use serde_json::{Map, Value};
+use crate::core::json::{Map, Value};
 use std::collections::BTreeMap;
 
 /// Parses a sample value as both APIs send it: a string such as "1.5", "1.7e+09", "NaN", "+Inf",
@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 pub fn parse_sample_value(v: &Value) -> Option<f64> {
     match v {
         Value::String(s) => parse_float_str(s),
-        Value::Number(n) => n.as_f64(),
+        Value::Number(n) => Some(*n),
         _ => None,
     }
 }
@@ -23,7 +23,7 @@ pub(crate) fn parse_float_str(s: &str) -> Option<f64> {
     parse_f64(s)
 }
 
-pub(crate) fn object<'a>(v: &'a Value, what: &str) -> Result<&'a Map<String, Value>, String> {
+pub(crate) fn object<'a>(v: &'a Value, what: &str) -> Result<&'a Map, String> {
     v.as_object()
         .ok_or_else(|| format!("{what}: expected an object, got {}", kind(v)))
 }
@@ -39,20 +39,17 @@ pub(crate) fn string<'a>(v: &'a Value, what: &str) -> Result<&'a str, String> {
 }
 
 /// A required field of an object.
-pub(crate) fn field<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a Value, String> {
+pub(crate) fn field<'a>(obj: &'a Map, key: &str) -> Result<&'a Value, String> {
     obj.get(key).ok_or_else(|| format!("missing field `{key}`"))
 }
 
 /// A required string field.
-pub(crate) fn str_field<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<&'a str, String> {
+pub(crate) fn str_field<'a>(obj: &'a Map, key: &str) -> Result<&'a str, String> {
     string(field(obj, key)?, key)
 }
 
 /// An optional string field: absent or null is `None`, another type is an error.
-pub(crate) fn opt_str_field<'a>(
-    obj: &'a Map<String, Value>,
-    key: &str,
-) -> Result<Option<&'a str>, String> {
+pub(crate) fn opt_str_field<'a>(obj: &'a Map, key: &str) -> Result<Option<&'a str>, String> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => string(v, key).map(Some),
@@ -60,7 +57,7 @@ pub(crate) fn opt_str_field<'a>(
 }
 
 /// A number field holding a sample value ("NaN" and friends included).
-pub(crate) fn value_field(obj: &Map<String, Value>, key: &str) -> Result<f64, String> {
+pub(crate) fn value_field(obj: &Map, key: &str) -> Result<f64, String> {
     let v = field(obj, key)?;
     parse_sample_value(v).ok_or_else(|| format!("{key}: not a number: {}", short(v)))
 }
@@ -109,11 +106,10 @@ pub(crate) fn kind(v: &Value) -> &'static str {
     }
 }
 
-/// A value for an error message, cut so a 10 MB string does not end up in the UI.
-/// Written by `json_write`, not `Value`'s `Display`: that would link serde_json's float writer
-/// and its table for one error message (bench/NOTES.md §1).
+/// A value for an error message, as compact JSON, cut so a 10 MB string does not end up in
+/// the UI.
 pub(crate) fn short(v: &Value) -> String {
-    let s = crate::core::json_write::to_json(v).unwrap_or_default();
+    let s = v.to_string();
     match s.char_indices().nth(60) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s,
@@ -123,7 +119,7 @@ pub(crate) fn short(v: &Value) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::core::json::json;
 
     #[test]
     fn sample_values_parse_go_spellings() {

@@ -1,16 +1,33 @@
-//! The settings as saved in localStorage: JSON read and written through `serde_json::Value`,
-//! as the API answers are (serde's derived readers would add a second JSON reader to the wasm).
+//! The settings as saved in localStorage: JSON read through core::json field by field, as the
+//! API answers are (serde's derived reader would add a second JSON reader to the wasm), and
+//! written by serde's derived writer.
 
 use super::{saved_base_url, valid_threshold, Settings, Theme};
+use crate::core::json::{self, Map, Value};
 use crate::core::json_write::to_json;
 use crate::core::sort::collect_map;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What is saved: the settings' fields under their own names.
+#[derive(Serialize)]
+struct Saved<'a> {
+    prometheus_base: &'a str,
+    pushgateway_base: &'a str,
+    more_pushgateways: &'a [String],
+    prometheus_ui: &'a str,
+    theme: &'a str,
+    stale_after_secs: f64,
+    per_job_stale_secs: &'a BTreeMap<String, f64>,
+    retry_base_secs: f64,
+    retry_max_secs: f64,
+}
 
 impl Settings {
     /// Reads settings saved as JSON; a field that is missing or unreadable falls back to its
     /// default (the others are kept), so a corrupt localStorage entry never locks the user out.
     pub fn from_json(json: &str) -> Settings {
-        let parsed = serde_json::from_str::<Value>(json)
+        let parsed = json::parse(json)
             .ok()
             .and_then(|v| match v {
                 Value::Object(saved) => Some(Settings::from_saved(&saved)),
@@ -41,23 +58,23 @@ impl Settings {
     }
 
     pub fn to_json(&self) -> String {
-        let saved = json!({
-            "prometheus_base": self.prometheus_base,
-            "pushgateway_base": self.pushgateway_base,
-            "more_pushgateways": self.more_pushgateways,
-            "prometheus_ui": self.prometheus_ui,
-            "theme": self.theme.as_str(),
-            "stale_after_secs": self.stale_after_secs,
-            "per_job_stale_secs": self.per_job_stale_secs,
-            "retry_base_secs": self.retry_base_secs,
-            "retry_max_secs": self.retry_max_secs,
-        });
+        let saved = Saved {
+            prometheus_base: &self.prometheus_base,
+            pushgateway_base: &self.pushgateway_base,
+            more_pushgateways: &self.more_pushgateways,
+            prometheus_ui: &self.prometheus_ui,
+            theme: self.theme.as_str(),
+            stale_after_secs: self.stale_after_secs,
+            per_job_stale_secs: &self.per_job_stale_secs,
+            retry_base_secs: self.retry_base_secs,
+            retry_max_secs: self.retry_max_secs,
+        };
         to_json(&saved).unwrap_or_default()
     }
 
     /// The saved fields as they are, each of the wrong type replaced by its default; `from_json`
     /// validates the values.
-    fn from_saved(saved: &Map<String, Value>) -> Settings {
+    fn from_saved(saved: &Map) -> Settings {
         let defaults = Settings::default();
         let text = |key: &str, default: String| {
             saved

@@ -4,11 +4,11 @@ use super::{
     GatewayGroup, GatewaySample, GatewayStatus, MetricFamily, MetricKind, SampleValue,
     PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY,
 };
+use crate::core::json::{Map, Value};
 use crate::core::model::json::{
     array, field, labels, object, opt_str_field, parse_float_str, str_field, value_field,
 };
 use crate::core::sort::sort_by;
-use serde_json::{Map, Value};
 
 /// `data` of `/api/v1/metrics`: one object per group, every metric name a key beside `labels` and
 /// `last_push_successful`. Groups come back sorted by job, then label set, since the gateway's
@@ -109,7 +109,7 @@ fn parse_sample(v: &Value) -> Result<GatewaySample, String> {
 /// `{"0.1": "1", "+Inf": "4"}` → sorted (bound, value) pairs. JSON object order is not the
 /// numeric order ("+Inf" sorts first as text), so they are sorted by bound.
 fn bound_map(v: &Value, what: &str) -> Result<Vec<(f64, f64)>, String> {
-    let obj: &Map<String, Value> = object(v, what)?;
+    let obj: &Map = object(v, what)?;
     let mut pairs = obj
         .iter()
         .map(|(k, _)| {

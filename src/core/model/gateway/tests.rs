@@ -3,7 +3,7 @@
 use super::*;
 use crate::core::envelope::decode_answer;
 use crate::core::error::Backend;
-use serde_json::{json, Value};
+use crate::core::json::{json, Value};
 
 const METRICS: &str = include_str!("../../../../tests/fixtures/gateway/metrics.json");
 const REORDERED: &str = include_str!("../../../../tests/fixtures/gateway/metrics_reordered.json");
@@ -231,7 +231,7 @@ fn type_strings() {
 /// Each hand-made case must fail with an error naming the problem, never panic.
 #[test]
 fn wrong_shapes_are_errors() {
-    let cases: Value = serde_json::from_str(WRONG_SHAPES).unwrap();
+    let cases: Value = crate::core::json::parse(WRONG_SHAPES).unwrap();
     for case in cases.as_array().unwrap() {
         let err = parse_groups(&case["data"]).expect_err(&case["data"].to_string());
         let want = case["error_contains"].as_str().unwrap();

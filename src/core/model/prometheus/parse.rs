@@ -1,11 +1,11 @@
 //! Parsers for the `data` of Prometheus' query, label, series, targets and buildinfo endpoints.
 
 use super::{parse_duration, BuildInfo, InstantSeries, Labels, QueryResult, RangeSeries, Target};
+use crate::core::json::Value;
 use crate::core::model::json::{
     array, field, labels, object, opt_str_field, parse_sample_value, sample_pair, short, str_field,
     string, string_list,
 };
-use serde_json::Value;
 
 /// `data` of `/api/v1/query` and `/api/v1/query_range`: `{resultType, result}`.
 pub fn parse_query_result(data: &Value) -> Result<QueryResult, String> {

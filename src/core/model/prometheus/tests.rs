@@ -3,7 +3,7 @@
 use super::*;
 use crate::core::envelope::decode_answer;
 use crate::core::error::{ApiError, Backend};
-use serde_json::{json, Value};
+use crate::core::json::{json, Value};
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -181,7 +181,7 @@ fn error_fixtures_never_reach_the_parsers() {
 /// Each hand-made case names a parser, the data, and a substring of the expected error.
 #[test]
 fn wrong_shapes_are_errors() {
-    let cases: Value = serde_json::from_str(include_str!(
+    let cases: Value = crate::core::json::parse(include_str!(
         "../../../../tests/fixtures/handmade/prometheus_wrong_shapes.json"
     ))
     .unwrap();
@@ -227,6 +227,6 @@ fn huge_matrix_does_not_panic() {
 #[test]
 fn buildinfo_without_a_version_is_still_an_answer() {
     // VictoriaMetrics (Debian 1.79) answers {"status":"success","data":{}}.
-    let info = parse_buildinfo(&serde_json::json!({})).unwrap();
+    let info = parse_buildinfo(&json!({})).unwrap();
     assert_eq!(info.version, "(version not reported)");
 }
