@@ -52,6 +52,12 @@ impl Map {
         Some(&self.0[at].1)
     }
 
+    /// Takes a member out.
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let at = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(self.0.remove(at).1)
+    }
+
     pub fn contains_key(&self, key: &str) -> bool {
         self.get(key).is_some()
     }

@@ -76,6 +76,12 @@ fn keys_come_sorted_and_the_last_of_a_repeated_key_wins() {
     assert_eq!(members, [("a", 5.0), ("b", 3.0), ("c", 4.0)]);
     assert!(value.as_object().unwrap().contains_key("c"));
     assert!(!value.as_object().unwrap().contains_key("d"));
+    let Value::Object(mut members) = value else {
+        unreachable!()
+    };
+    assert_eq!(members.remove("b"), Some(Value::Number(3.0)));
+    assert_eq!(members.get("b"), None);
+    assert_eq!((members.remove("b"), members.len()), (None, 2));
 }
 
 #[test]
