@@ -24,6 +24,7 @@ pub mod json;
 pub mod json_write;
 pub mod lowercase;
 pub mod model;
+pub mod name_set;
 pub mod promql;
 pub mod push_interval;
 pub mod scrape_targets;

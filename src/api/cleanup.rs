@@ -10,8 +10,8 @@ use crate::core::cleanup::{
 };
 use crate::core::grouping_key::GroupKey;
 use crate::core::join::join_every;
-use crate::core::model::gateway::{GatewayGroup, Labels};
-use std::collections::{HashMap, HashSet};
+use crate::core::model::gateway::Labels;
+use crate::core::series_index::label_positions;
 
 /// How long to wait for queued deletes to show in the list.
 const VERIFY_ATTEMPTS: u32 = 15;
@@ -44,13 +44,9 @@ async fn wait_until_gone(base: &str, labels: &[Labels]) -> Result<Vec<Labels>, S
         if attempt > 0 {
             sleep(VERIFY_PAUSE_MS).await;
         }
-        let listed: HashSet<Labels> = list_groups(base)
-            .await
-            .map_err(|e| e.to_string())?
-            .into_iter()
-            .map(|g| g.labels)
-            .collect();
-        remaining.retain(|l| listed.contains(l));
+        let groups = list_groups(base).await.map_err(|e| e.to_string())?;
+        let listed = label_positions(groups.iter().map(|g| &g.labels));
+        remaining.retain(|l| listed.contains_key(l));
         if remaining.is_empty() {
             break;
         }
@@ -99,18 +95,23 @@ pub async fn run_bulk(
 /// Without the bulk endpoint: re-read the list, re-check every group of `chunk` against it and
 /// delete those still stale and untouched, `DELETE_CONCURRENCY` requests at a time.
 async fn delete_one_by_one(base: &str, chunk: &[Previewed], outcomes: &mut Vec<(Labels, Outcome)>) {
-    let current: HashMap<Labels, GatewayGroup> = match list_groups(base).await {
-        Ok(groups) => groups.into_iter().map(|g| (g.labels.clone(), g)).collect(),
+    let current = match list_groups(base).await {
+        Ok(groups) => groups,
         Err(e) => {
             let why = format!("could not re-check before deleting: {e}");
             outcomes.extend(all_failed(chunk, &why));
             return;
         }
     };
+    let listed = label_positions(current.iter().map(|g| &g.labels));
     let now = now_secs();
     let mut to_delete = Vec::new();
     for p in chunk {
-        match recheck(p, current.get(&p.labels), now) {
+        let group = listed
+            .get(&p.labels)
+            .and_then(|at| at.last())
+            .map(|&i| &current[i]);
+        match recheck(p, group, now) {
             Recheck::Delete => to_delete.push(p.labels.clone()),
             kept => outcomes.push((p.labels.clone(), Outcome::Kept(kept))),
         }
@@ -137,9 +138,9 @@ async fn verify_deleted(base: &str, outcomes: &mut [(Labels, Outcome)]) {
     }
     match wait_until_gone(base, &deleted).await {
         Ok(still_there) => {
-            let still: HashSet<Labels> = still_there.into_iter().collect();
+            let still = label_positions(&still_there);
             for (labels, outcome) in outcomes.iter_mut() {
-                if *outcome == Outcome::Deleted && still.contains(labels) {
+                if *outcome == Outcome::Deleted && still.contains_key(labels) {
                     *outcome = Outcome::StillThere;
                 }
             }

@@ -50,6 +50,20 @@ pub fn series_matches_group(series: &Labels, group_labels: &Labels) -> bool {
     !wanted.contains_key("instance") && seen.remove("instance").is_some() && seen == wanted
 }
 
+/// Positions of label sets in a list, by labels. The console's one hash map over labels
+/// (here, and for the cleanup's re-reads of the group list): each key type of `HashMap`
+/// compiles its own table code into the wasm (bench/NOTES.md §1).
+pub type LabelPositions = HashMap<Labels, Vec<usize>>;
+
+/// Where each label set of `all` is, in order.
+pub fn label_positions<'a>(all: impl IntoIterator<Item = &'a Labels>) -> LabelPositions {
+    let mut positions = LabelPositions::new();
+    for (i, labels) in all.into_iter().enumerate() {
+        positions.entry(labels.clone()).or_default().push(i);
+    }
+    positions
+}
+
 /// Series (with a value each: an interval, an alert name) indexed by the grouping labels they
 /// stand for, so that a group finds its series with two lookups. `series_matches_group` over
 /// every (group, series) pair builds two label maps per pair: at 10,000 groups and as many
@@ -57,15 +71,15 @@ pub fn series_matches_group(series: &Labels, group_labels: &Labels) -> bool {
 pub struct SeriesIndex<'a, T> {
     items: &'a [(Labels, T)],
     /// `grouping_labels_of_series` → positions in `items`, in order.
-    exact: HashMap<Labels, Vec<usize>>,
+    exact: LabelPositions,
     /// The same without `instance`, for series that have one (see `series_matches_group`).
-    without_instance: HashMap<Labels, Vec<usize>>,
+    without_instance: LabelPositions,
 }
 
 impl<'a, T> SeriesIndex<'a, T> {
     pub fn new(items: &'a [(Labels, T)]) -> Self {
-        let mut exact: HashMap<Labels, Vec<usize>> = HashMap::new();
-        let mut without_instance: HashMap<Labels, Vec<usize>> = HashMap::new();
+        let mut exact = LabelPositions::new();
+        let mut without_instance = LabelPositions::new();
         for (i, (series, _)) in items.iter().enumerate() {
             let mut seen = grouping_labels_of_series(series);
             if seen.contains_key("instance") {
@@ -107,6 +121,19 @@ mod tests {
     use super::*;
 
     use crate::core::model::labels_from_pairs as labels;
+
+    #[test]
+    fn label_positions_list_every_place_of_a_label_set() {
+        let all = [
+            labels(&[("job", "a")]),
+            labels(&[("job", "b/é")]),
+            labels(&[("job", "a")]),
+        ];
+        let positions = label_positions(&all);
+        assert_eq!(positions[&labels(&[("job", "a")])], [0, 2]);
+        assert_eq!(positions[&labels(&[("job", "b/é")])], [1]);
+        assert!(!positions.contains_key(&labels(&[("job", "")])));
+    }
 
     #[test]
     fn exported_labels_are_mapped_back() {

@@ -10,7 +10,6 @@ use crate::core::model::gateway::Labels;
 use crate::views::task::Task;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 #[component]
 pub fn BulkCleanupDialog(
@@ -21,8 +20,9 @@ pub fn BulkCleanupDialog(
         .into_iter()
         .filter(|r| r.freshness == Freshness::Stale)
         .collect();
-    let all_ids: HashSet<usize> = (0..stale.len()).collect();
-    let selected = RwSignal::new(all_ids.clone());
+    // Which previewed groups are ticked, by position: all at first.
+    let selected = RwSignal::new(vec![true; stale.len()]);
+    let chosen_count = move || selected.with(|s| s.iter().filter(|&&on| on).count());
     let progress = RwSignal::new((0usize, 0usize));
     let previews: Vec<Previewed> = stale
         .iter()
@@ -61,7 +61,7 @@ pub fn BulkCleanupDialog(
                 previews
                     .iter()
                     .enumerate()
-                    .filter(|(i, _)| s.contains(i))
+                    .filter(|(i, _)| s[*i])
                     .map(|(_, p)| p.clone())
                     .collect()
             });
@@ -88,11 +88,11 @@ pub fn BulkCleanupDialog(
                             type="checkbox"
                             id=check_id.clone()
                             aria-label=format!("Delete {key}")
-                            prop:checked=move || selected.with(|s| s.contains(&i))
+                            prop:checked=move || selected.with(|s| s[i])
                             disabled=move || running() || finished()
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                selected.update(|s| { if on { s.insert(i); } else { s.remove(&i); } });
+                                selected.update(|s| s[i] = on);
                             }
                         />
                     </td>
@@ -115,12 +115,9 @@ pub fn BulkCleanupDialog(
                             <thead><tr>
                                 <th scope="col">
                                     <input type="checkbox" aria-label="Select all"
-                                        prop:checked=move || selected.with(|s| s.len() == count)
+                                        prop:checked=move || chosen_count() == count
                                         disabled=running
-                                        on:change={
-                                            let all_ids = all_ids.clone();
-                                            move |ev| selected.set(if event_target_checked(&ev) { all_ids.clone() } else { HashSet::new() })
-                                        } />
+                                        on:change=move |ev| selected.set(vec![event_target_checked(&ev); count]) />
                                 </th>
                                 <th scope="col">"Grouping key"</th>
                             </tr></thead>
@@ -144,8 +141,8 @@ pub fn BulkCleanupDialog(
                         let start = start.clone();
                         view! {
                             <button type="button" disabled=running on:click=move |_| cancel()>"Cancel"</button>
-                            <button type="button" class="danger" disabled=move || running() || selected.with(|s| s.is_empty()) on:click=start>
-                                {move || format!("Delete {} groups", selected.with(|s| s.len()))}
+                            <button type="button" class="danger" disabled=move || running() || chosen_count() == 0 on:click=start>
+                                {move || format!("Delete {} groups", chosen_count())}
                             </button>
                         }.into_any()
                     }}

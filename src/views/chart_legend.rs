@@ -2,15 +2,15 @@
 
 use crate::chart::theme::Theme;
 use crate::core::chart_data::ChartSeries;
+use crate::core::name_set::NameSet;
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 /// `hidden` holds series names, so a series stays hidden across refreshes of the data.
 #[component]
 pub fn ChartLegend(
     #[prop(into)] series: Signal<Vec<ChartSeries>>,
     #[prop(into)] theme: Signal<Theme>,
-    hidden: RwSignal<HashSet<String>>,
+    hidden: RwSignal<NameSet>,
 ) -> impl IntoView {
     // Rebuilt only when names or colours change, so a toggle keeps keyboard focus on its button
     // (a plain list: Leptos' keyed `For` would add ≈3 KB of gzip, bench/NOTES.md §1).
@@ -23,13 +23,7 @@ pub fn ChartLegend(
                 .collect::<Vec<_>>()
         })
     });
-    let toggle = move |name: &str| {
-        hidden.update(|h| {
-            if !h.remove(name) {
-                h.insert(name.to_string());
-            }
-        })
-    };
+    let toggle = move |name: &str| hidden.update(|h| h.toggle(name));
     view! {
         <ul class="chart-legend" aria-label="Series (press to show or hide)">
             {move || entries.get().into_iter().map(|(_, name, color)| {
@@ -59,9 +53,9 @@ pub fn ChartLegend(
                 }
             }).collect_view()}
             {move || {
-                (!hidden.with(HashSet::is_empty)).then(|| view! {
+                (!hidden.with(NameSet::is_empty)).then(|| view! {
                     <li>
-                        <button type="button" class="link show-all" on:click=move |_| hidden.set(HashSet::new())>
+                        <button type="button" class="link show-all" on:click=move |_| hidden.set(NameSet::new())>
                             "Show all"
                         </button>
                     </li>

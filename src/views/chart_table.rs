@@ -2,10 +2,10 @@
 //! and where exact values, NaN and ±Inf can be read.
 
 use crate::core::chart_data::{ChartSeries, Grid};
+use crate::core::name_set::NameSet;
 use crate::core::ticks::{format_time_local, format_utc_offset};
 use crate::core::value_format::format_value;
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 /// Rows shown at most: 500 steps × 100 series is already 50,000 cells.
 pub const TABLE_ROWS: usize = 500;
@@ -14,7 +14,7 @@ pub const TABLE_ROWS: usize = 500;
 pub fn ChartTable(
     #[prop(into)] series: Signal<Vec<ChartSeries>>,
     #[prop(into)] grid: Signal<Grid>,
-    #[prop(into)] hidden: Signal<HashSet<String>>,
+    #[prop(into)] hidden: Signal<NameSet>,
     #[prop(into)] utc_offset_min: Signal<i32>,
     #[prop(into)] title: String,
 ) -> impl IntoView {

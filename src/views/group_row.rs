@@ -1,16 +1,16 @@
 //! One row of the groups table, with its expandable details row.
 
 use crate::core::group_table::GroupRow;
+use crate::core::name_set::NameSet;
 use crate::core::time_format::{format_age, format_duration, format_utc};
 use crate::views::group_details::GroupDetails;
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 #[component]
 pub fn GroupRowView(
     row: GroupRow,
     now: RwSignal<f64>,
-    expanded: RwSignal<HashSet<String>>,
+    expanded: RwSignal<NameSet>,
     #[prop(into)] on_delete: Callback<GroupRow>,
     #[prop(into)] show_gateway: Signal<bool>,
 ) -> impl IntoView {
@@ -22,13 +22,7 @@ pub fn GroupRowView(
     };
     let toggle = {
         let id = id.clone();
-        move |_| {
-            expanded.update(|e| {
-                if !e.remove(&id) {
-                    e.insert(id.clone());
-                }
-            })
-        }
+        move |_| expanded.update(|e| e.toggle(&id))
     };
     let job = row.job().to_string();
     let other_labels: Vec<_> = row

@@ -1,10 +1,10 @@
 //! The groups table: sortable header cells, one page of rows, and pagination.
 
 use crate::core::group_table::{sort_rows, GroupRow, SortColumn};
+use crate::core::name_set::NameSet;
 use crate::views::group_row::GroupRowView;
 use crate::views::reactive::effect;
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 /// Rows per page: keeps the DOM small and filtering instant with 10,000 groups.
 pub const PAGE_SIZE: usize = 100;
@@ -38,7 +38,7 @@ pub fn GroupsTable(
         sorted
     });
     let page = RwSignal::new(0usize);
-    let expanded = RwSignal::new(HashSet::<String>::new());
+    let expanded = RwSignal::new(NameSet::new());
     let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
     // A filter that shrinks the rows must not leave the user on an empty page.
     effect(move || {

@@ -6,6 +6,7 @@ use crate::chart::observe::ChartWatch;
 use crate::chart::render::{render, Frame, PlotArea};
 use crate::chart::theme::Theme;
 use crate::core::chart_data::{ChartSeries, Grid};
+use crate::core::name_set::NameSet;
 use crate::core::ticks::format_time_full;
 use crate::core::value_format::format_value;
 use crate::views::chart_legend::ChartLegend;
@@ -13,7 +14,6 @@ use crate::views::chart_table::ChartTable;
 use crate::views::reactive::effect;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
-use std::collections::HashSet;
 
 /// CSS height of the plot: room for ~5 value ticks and the time labels.
 pub const CHART_HEIGHT_PX: u32 = 280;
@@ -54,7 +54,7 @@ pub fn TimeChart(
     let wrap_ref = NodeRef::<Div>::new();
     let width = RwSignal::new(0u32);
     let theme = RwSignal::new(Theme::from_document());
-    let hidden = RwSignal::new(HashSet::<String>::new());
+    let hidden = RwSignal::new(NameSet::new());
     let plot = RwSignal::new(None::<PlotArea>);
     let hover_x = RwSignal::new(None::<f64>);
     let show_table = RwSignal::new(false);
@@ -205,7 +205,7 @@ pub fn TimeChart(
             describe(
                 &title,
                 series.with(Vec::len),
-                hidden.with(HashSet::len),
+                hidden.with(NameSet::len),
                 plot.get(),
                 empty,
             )
