@@ -19,6 +19,7 @@ pub mod grouping_key;
 pub mod health;
 pub mod job_catalog;
 pub mod job_queries;
+pub mod job_secs;
 pub mod join;
 pub mod json;
 pub mod json_write;

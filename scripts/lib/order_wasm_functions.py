@@ -156,14 +156,14 @@ def name_section(imports, order):
     return b"\x00" + write_leb(len(payload)) + payload
 
 
-def without_custom_names(data):
+def without_custom_sections(data):
+    """The module without its custom sections: the browser reads none of them (the names are
+    replaced by the order's own, binaryen drops them again; target_features and Leptos'
+    __wasm_split_unstable marker are for tools)."""
     out = bytearray(data[:8])
     for sid, start, end in sections(data):
-        if sid == 0:
-            length, name_at = leb(data, start)
-            if data[name_at : name_at + length] == b"name":
-                continue
-        out += bytes([sid]) + write_leb(end - start) + data[start:end]
+        if sid != 0:
+            out += bytes([sid]) + write_leb(end - start) + data[start:end]
     return bytes(out)
 
 
@@ -203,7 +203,7 @@ def reorder(path):
     imports = imported_functions(data, found[2][0]) if 2 in found else 0
     bodies = function_bodies(data, found[10][0])
     order = similarity_order(bodies)
-    named = without_custom_names(data) + name_section(imports, order)
+    named = without_custom_sections(data) + name_section(imports, order)
     result = rewrite_wasm(named, ["--reorder-functions-by-name", "--strip-debug", "--strip-producers"])
     before, after = len(zlib.compress(data, 9)), len(zlib.compress(result, 9))
     if after >= before:

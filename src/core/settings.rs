@@ -4,7 +4,7 @@
 use super::backoff::Backoff;
 use super::float_parse::parse_f64;
 use super::freshness::{StaleThresholds, DEFAULT_STALE_AFTER_SECS};
-use std::collections::BTreeMap;
+use crate::core::job_secs::JobSecs;
 
 mod stored;
 
@@ -54,7 +54,7 @@ pub struct Settings {
     /// A group whose last push is older than this is stale (seconds).
     pub stale_after_secs: f64,
     /// Per-job overrides of `stale_after_secs`, keyed by the full job (Windmill path).
-    pub per_job_stale_secs: BTreeMap<String, f64>,
+    pub per_job_stale_secs: JobSecs,
     /// Retrying a failing backend: the first wait and the longest one, in seconds
     /// ([`Backoff`]). No form field: saved settings only (docs/backends.md, the e2e tests).
     pub retry_base_secs: f64,
@@ -70,7 +70,7 @@ impl Default for Settings {
             prometheus_ui: DEFAULT_PROMETHEUS_UI.to_string(),
             theme: Theme::System,
             stale_after_secs: DEFAULT_STALE_AFTER_SECS,
-            per_job_stale_secs: BTreeMap::new(),
+            per_job_stale_secs: JobSecs::new(),
             retry_base_secs: Backoff::DEFAULT.base.as_secs_f64(),
             retry_max_secs: Backoff::DEFAULT.max.as_secs_f64(),
         }

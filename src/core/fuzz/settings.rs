@@ -81,8 +81,8 @@ pub fn check_settings(text: &str) -> Outcome {
             && reloaded
                 .per_job_stale_secs
                 .iter()
-                .zip(&loaded.per_job_stale_secs)
-                .all(|((j1, s1), (j2, s2))| j1 == j2 && close(*s1, *s2)),
+                .zip(loaded.per_job_stale_secs.iter())
+                .all(|((j1, s1), (j2, s2))| j1 == j2 && close(s1, s2)),
         "per-job thresholds changed: {:?} -> {:?}",
         loaded.per_job_stale_secs,
         reloaded.per_job_stale_secs

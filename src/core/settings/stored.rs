@@ -3,11 +3,10 @@
 //! written by serde's derived writer.
 
 use super::{saved_base_url, valid_threshold, Settings, Theme};
+use crate::core::job_secs::JobSecs;
 use crate::core::json::{self, Map, Value};
 use crate::core::json_write::to_json;
-use crate::core::sort::collect_map;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// What is saved: the settings' fields under their own names.
 #[derive(Serialize)]
@@ -18,7 +17,7 @@ struct Saved<'a> {
     prometheus_ui: &'a str,
     theme: &'a str,
     stale_after_secs: f64,
-    per_job_stale_secs: &'a BTreeMap<String, f64>,
+    per_job_stale_secs: &'a JobSecs,
     retry_base_secs: f64,
     retry_max_secs: f64,
 }
@@ -37,7 +36,7 @@ impl Settings {
         let defaults = Settings::default();
         let backoff = parsed.backoff();
         let mut per_job_stale_secs = parsed.per_job_stale_secs;
-        per_job_stale_secs.retain(|_, secs| valid_threshold(*secs).is_some());
+        per_job_stale_secs.retain(|_, secs| valid_threshold(secs).is_some());
         let base = |saved: &str, default: String| saved_base_url(saved).unwrap_or(default);
         Settings {
             prometheus_base: base(&parsed.prometheus_base, defaults.prometheus_base),
@@ -109,9 +108,8 @@ impl Settings {
                 .map(|jobs| {
                     jobs.iter()
                         .filter_map(|(job, secs)| Some((job.clone(), secs.as_f64()?)))
-                        .collect::<Vec<_>>()
+                        .collect()
                 })
-                .map(collect_map)
                 .unwrap_or_default(),
             retry_base_secs: number("retry_base_secs", defaults.retry_base_secs),
             retry_max_secs: number("retry_max_secs", defaults.retry_max_secs),
