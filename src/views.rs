@@ -9,6 +9,7 @@ pub mod chart_panel;
 pub mod chart_table;
 pub mod charts_page;
 pub mod delete_group_dialog;
+pub mod derived;
 pub mod error_banner;
 pub mod explore_page;
 pub mod group_details;

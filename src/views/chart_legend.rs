@@ -3,13 +3,14 @@
 use crate::chart::theme::Theme;
 use crate::core::chart_data::ChartSeries;
 use crate::core::name_set::NameSet;
+use crate::views::derived::Derived;
 use leptos::prelude::*;
 
 /// `hidden` holds series names, so a series stays hidden across refreshes of the data.
 #[component]
 pub fn ChartLegend(
-    #[prop(into)] series: Signal<Vec<ChartSeries>>,
-    #[prop(into)] theme: Signal<Theme>,
+    #[prop(into)] series: Derived<Vec<ChartSeries>>,
+    #[prop(into)] theme: Derived<Theme>,
     hidden: RwSignal<NameSet>,
 ) -> impl IntoView {
     // Rebuilt only when names or colours change, so a toggle keeps keyboard focus on its button

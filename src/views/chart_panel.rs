@@ -2,6 +2,7 @@
 
 use crate::core::chart_data::{Grid, RangeData};
 use crate::core::error::Backend;
+use crate::views::derived::Derived;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::promql_box::PromqlBox;
@@ -14,13 +15,12 @@ pub fn ChartPanel(
     /// One sentence under the title saying what the chart means.
     explanation: &'static str,
     data: Poll<RangeData>,
-    #[prop(into)] expr: Signal<String>,
-    #[prop(into)] link: Signal<String>,
+    #[prop(into)] expr: Derived<String>,
+    #[prop(into)] link: Derived<String>,
 ) -> impl IntoView {
-    let series = Signal::derive(move || {
-        data.with_answer(|d| d.map(|d| d.series.clone()).unwrap_or_default())
-    });
-    let grid = Signal::derive(move || {
+    let series =
+        Derived::new(move || data.with_answer(|d| d.map(|d| d.series.clone()).unwrap_or_default()));
+    let grid = Derived::new(move || {
         data.with_answer(|d| {
             d.map(|d| d.grid).unwrap_or(Grid {
                 start: 0.0,

@@ -5,6 +5,7 @@ use crate::core::chart_data::{ChartSeries, Grid};
 use crate::core::name_set::NameSet;
 use crate::core::ticks::{format_time_local, format_utc_offset};
 use crate::core::value_format::format_value;
+use crate::views::derived::Derived;
 use leptos::prelude::*;
 
 /// Rows shown at most: 500 steps × 100 series is already 50,000 cells.
@@ -12,10 +13,10 @@ pub const TABLE_ROWS: usize = 500;
 
 #[component]
 pub fn ChartTable(
-    #[prop(into)] series: Signal<Vec<ChartSeries>>,
-    #[prop(into)] grid: Signal<Grid>,
-    #[prop(into)] hidden: Signal<NameSet>,
-    #[prop(into)] utc_offset_min: Signal<i32>,
+    #[prop(into)] series: Derived<Vec<ChartSeries>>,
+    #[prop(into)] grid: Derived<Grid>,
+    #[prop(into)] hidden: Derived<NameSet>,
+    #[prop(into)] utc_offset_min: Derived<i32>,
     #[prop(into)] title: String,
 ) -> impl IntoView {
     move || {

@@ -17,6 +17,7 @@ use crate::core::url_state::{parse_min_step, ChartsState};
 use crate::router::Router;
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
+use crate::views::derived::Derived;
 use crate::views::job_picker::JobPicker;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
@@ -194,10 +195,10 @@ pub fn ChartsPage() -> impl IntoView {
     };
 
     let expr_of = move |pick: fn(&Expressions) -> String| {
-        Signal::derive(move || expressions.with(|e| e.as_ref().map(pick).unwrap_or_default()))
+        Derived::new(move || expressions.with(|e| e.as_ref().map(pick).unwrap_or_default()))
     };
     let link_of = move |pick: fn(&Expressions) -> String| {
-        Signal::derive(move || {
+        Derived::new(move || {
             let expr = expressions.with(|e| e.as_ref().map(pick).unwrap_or_default());
             let ui = settings.with(|s| s.prometheus_ui.clone());
             prometheus_graph_link_for(&ui, &expr, state.with(|s| s.range), grid.get().step)
@@ -214,7 +215,7 @@ pub fn ChartsPage() -> impl IntoView {
             )
         })
     };
-    let now = Signal::derive(move || grid.get().end());
+    let now = Derived::new(move || grid.get().end());
     let auto_refresh = RwSignal::new(15u32);
     let min_step_text =
         move || state.with(|s| s.min_step.map(|m| m.to_string()).unwrap_or_default());
@@ -223,20 +224,20 @@ pub fn ChartsPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <div class="page-head">
                 <h1 id="page-title">"Charts"</h1>
-                <RefreshControl on_refresh=move |_| refresh() loading=Signal::derive(move || raw.loading() || irate.loading()) every_secs=auto_refresh />
+                <RefreshControl on_refresh=move |_| refresh() loading=Derived::new(move || raw.loading() || irate.loading()) every_secs=auto_refresh />
             </div>
             <PollBanner poll=setup backend=Backend::Prometheus hide_data_time=true />
             <div class="chart-controls">
                 <JobPicker
                     metrics=metrics
-                    metric=Signal::derive(move || state.with(|s| s.metric.clone()))
+                    metric=Derived::new(move || state.with(|s| s.metric.clone()))
                     on_metric={move |metric: String| set_state(ChartsState { metric, jobs: Vec::new(), ..state.get_untracked() })}
                     jobs=jobs_for_metric
-                    chosen=Signal::derive(move || state.with(|s| s.jobs.clone()))
+                    chosen=Derived::new(move || state.with(|s| s.jobs.clone()))
                     on_jobs={move |jobs: Vec<String>| set_state(ChartsState { jobs, ..state.get_untracked() })}
                 />
                 <RangePicker
-                    range=Signal::derive(move || state.with(|s| s.range))
+                    range=Derived::new(move || state.with(|s| s.range))
                     on_change={move |range: TimeRange| set_state(ChartsState { range, ..state.get_untracked() })}
                     now=now
                 />

@@ -3,17 +3,18 @@
 
 use crate::core::error::ApiError;
 use crate::core::time_format::format_utc;
+use crate::views::derived::Derived;
 use leptos::prelude::*;
 
 #[component]
 pub fn ErrorBanner(
-    #[prop(into)] error: Signal<Option<ApiError>>,
+    #[prop(into)] error: Derived<Option<ApiError>>,
     /// When the data still shown arrived, if any is shown.
     #[prop(into)]
-    data_from: Signal<Option<f64>>,
+    data_from: Derived<Option<f64>>,
     /// The retry to come, e.g. "Retrying in 4 s (attempt 3)." (nothing: no retry is planned).
     #[prop(optional, into)]
-    retry: MaybeProp<String>,
+    retry: Derived<Option<String>>,
 ) -> impl IntoView {
     move || {
         error.get().map(|e| {

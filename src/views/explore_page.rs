@@ -14,6 +14,7 @@ use crate::core::url_state::ExploreState;
 use crate::router::Router;
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
+use crate::views::derived::Derived;
 use crate::views::instant_table::InstantTable;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
@@ -72,7 +73,7 @@ pub fn ExplorePage() -> impl IntoView {
             graph.restart();
         }
     });
-    let link = Signal::derive(move || {
+    let link = Derived::new(move || {
         let (expr, range) = state.with(|s| (s.expr.clone(), s.range));
         let ui = settings.with(|s| s.prometheus_ui.clone());
         prometheus_graph_link_for(&ui, &expr, range, grid.get().step)
@@ -117,12 +118,12 @@ pub fn ExplorePage() -> impl IntoView {
             })}
             <Show when=move || !as_table() && !state.with(|s| s.expr.trim().is_empty())>
                 <RangePicker
-                    range=Signal::derive(move || state.with(|s| s.range))
+                    range=Derived::new(move || state.with(|s| s.range))
                     on_change={move |range: TimeRange| set_state(ExploreState { range, ..state.get_untracked() })}
-                    now=Signal::derive(move || grid.get().end())
+                    now=Derived::new(move || grid.get().end())
                 />
                 <ChartPanel title="Result" explanation="The expression evaluated over the range."
-                    data=graph expr=Signal::derive(move || state.with(|s| s.expr.clone())) link=link />
+                    data=graph expr=Derived::new(move || state.with(|s| s.expr.clone())) link=link />
             </Show>
             <Show when=move || as_table() && !state.with(|s| s.expr.trim().is_empty())>
                 <PollBanner poll=table backend=Backend::Prometheus />

@@ -7,6 +7,7 @@ use crate::core::settings::parse_minutes;
 use crate::core::time_format::format_duration;
 use crate::core::value_format::format_value;
 use crate::settings_store::{self, use_settings};
+use crate::views::derived::Derived;
 use crate::views::group_row::stable_id;
 use leptos::prelude::*;
 
@@ -105,7 +106,7 @@ fn JobThreshold(job: String) -> impl IntoView {
     let settings = use_settings();
     let current = {
         let job = job.clone();
-        Signal::derive(move || settings.with(|s| s.per_job_stale_secs.get(&job)))
+        Derived::new(move || settings.with(|s| s.per_job_stale_secs.get(&job)))
     };
     let input = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);

@@ -3,6 +3,7 @@
 use crate::core::group_table::GroupRow;
 use crate::core::name_set::NameSet;
 use crate::core::time_format::{format_age, format_duration, format_utc};
+use crate::views::derived::Derived;
 use crate::views::group_details::GroupDetails;
 use leptos::prelude::*;
 
@@ -12,13 +13,13 @@ pub fn GroupRowView(
     now: RwSignal<f64>,
     expanded: RwSignal<NameSet>,
     #[prop(into)] on_delete: Callback<GroupRow>,
-    #[prop(into)] show_gateway: Signal<bool>,
+    #[prop(into)] show_gateway: Derived<bool>,
 ) -> impl IntoView {
     let id = row.identity();
     let gateway = row.gateway.clone();
     let is_open = {
         let id = id.clone();
-        Signal::derive(move || expanded.with(|e| e.contains(&id)))
+        Derived::new(move || expanded.with(|e| e.contains(&id)))
     };
     let toggle = {
         let id = id.clone();

@@ -13,6 +13,7 @@ use crate::core::push_interval::{
 use crate::settings_store::use_settings;
 use crate::views::bulk_cleanup_dialog::BulkCleanupDialog;
 use crate::views::delete_group_dialog::DeleteGroupDialog;
+use crate::views::derived::Derived;
 use crate::views::groups_table::GroupsTable;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
@@ -148,7 +149,7 @@ pub fn GroupsPage() -> impl IntoView {
                 <h1 id="page-title">"Groups"</h1>
                 <RefreshControl
                     on_refresh=move |_| refresh()
-                    loading=Signal::derive(move || groups.loading())
+                    loading=Derived::new(move || groups.loading())
                     every_secs=auto_refresh
                 />
             </div>
@@ -211,11 +212,11 @@ pub fn GroupsPage() -> impl IntoView {
                 </button>
             </div>
             <GroupsTable
-                rows=Signal::derive(move || visible.get())
+                rows=Derived::new(move || visible.get())
                 sort=sort
                 now=now
-                loaded=Signal::derive(loaded)
-                show_gateway=Signal::derive(move || settings.with(|s| s.gateways().len() > 1))
+                loaded=Derived::new(loaded)
+                show_gateway=Derived::new(move || settings.with(|s| s.gateways().len() > 1))
                 on_delete=move |row: GroupRow| delete_target.set(Some(row))
             />
         </section>

@@ -2,6 +2,7 @@
 
 use crate::core::group_table::{sort_rows, GroupRow, SortColumn};
 use crate::core::name_set::NameSet;
+use crate::views::derived::Derived;
 use crate::views::group_row::GroupRowView;
 use crate::views::reactive::effect;
 use leptos::prelude::*;
@@ -21,13 +22,13 @@ const COLUMNS: [(SortColumn, &str); 7] = [
 
 #[component]
 pub fn GroupsTable(
-    #[prop(into)] rows: Signal<Vec<GroupRow>>,
+    #[prop(into)] rows: Derived<Vec<GroupRow>>,
     sort: RwSignal<(SortColumn, bool)>,
     now: RwSignal<f64>,
-    #[prop(into)] loaded: Signal<bool>,
+    #[prop(into)] loaded: Derived<bool>,
     /// Adds a Gateway column when several gateways are listed.
     #[prop(into, optional)]
-    show_gateway: Signal<bool>,
+    show_gateway: Derived<bool>,
     #[prop(into)] on_delete: Callback<GroupRow>,
 ) -> impl IntoView {
     // Sorted here, next to the header buttons that choose the order.

@@ -4,6 +4,7 @@
 
 use crate::core::error::Backend;
 use crate::core::health::{recheck_now, Badge, RECHECK_EVERY};
+use crate::views::derived::Derived;
 use crate::views::health_reports::HealthReports;
 use crate::views::poll::{self, Poll};
 use crate::views::reactive::effect;
@@ -21,7 +22,7 @@ pub fn HealthBadge(
     {
         on_cleanup(move || handle.clear());
     }
-    let badge = Signal::derive(move || {
+    let badge = Derived::new(move || {
         Badge::from_checks(check.answered(), check.error.with(Option::is_some))
     });
     if let Some(reports) = use_context::<HealthReports>() {

@@ -1,20 +1,21 @@
 //! Chooses the metric (names seen in the gateway's groups) and the jobs (Windmill paths) to chart.
 
+use crate::views::derived::Derived;
 use leptos::prelude::*;
 
 #[component]
 pub fn JobPicker(
     /// Metric names pushed to the gateway, sorted.
     #[prop(into)]
-    metrics: Signal<Vec<String>>,
-    #[prop(into)] metric: Signal<String>,
+    metrics: Derived<Vec<String>>,
+    #[prop(into)] metric: Derived<String>,
     #[prop(into)] on_metric: Callback<String>,
     /// Jobs that push the chosen metric, sorted.
     #[prop(into)]
-    jobs: Signal<Vec<String>>,
+    jobs: Derived<Vec<String>>,
     /// The chosen jobs; empty means all of them.
     #[prop(into)]
-    chosen: Signal<Vec<String>>,
+    chosen: Derived<Vec<String>>,
     #[prop(into)] on_jobs: Callback<Vec<String>>,
 ) -> impl IntoView {
     let options = move || {

@@ -4,6 +4,7 @@
 use crate::browser::now_secs;
 use crate::core::backoff::waiting_note;
 use crate::core::error::Backend;
+use crate::views::derived::Derived;
 use crate::views::error_banner::ErrorBanner;
 use crate::views::poll_state::PollState;
 use leptos::prelude::*;
@@ -28,7 +29,7 @@ pub fn PollBanner(
     let retry_state = poll.retry_state();
     // `now` ticks the countdown only while there is one; the clock itself is read fresh, since
     // a retry planned between two ticks would count from a time up to a second old.
-    let retry = Signal::derive(move || {
+    let retry = Derived::new(move || {
         let state = retry_state.get();
         (state.failures > 0)
             .then(|| {
@@ -37,7 +38,7 @@ pub fn PollBanner(
             })
             .flatten()
     });
-    let data_from = Signal::derive(move || {
+    let data_from = Derived::new(move || {
         if hide_data_time {
             return None;
         }

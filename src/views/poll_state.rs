@@ -6,6 +6,7 @@ use crate::browser::now_secs;
 use crate::core::backoff::{worth_retrying, Backoff, RetryState};
 use crate::core::error::ApiError;
 use crate::core::health;
+use crate::views::derived::Derived;
 use crate::views::health_reports::HealthReports;
 use futures::future::{abortable, AbortHandle, LocalBoxFuture};
 use leptos::prelude::*;
@@ -106,9 +107,9 @@ impl PollState {
     }
 
     /// Failures, the next retry and whether an attempt runs now, for the error banner.
-    pub fn retry_state(&self) -> Signal<RetryState> {
+    pub fn retry_state(&self) -> Derived<RetryState> {
         let state = *self;
-        Signal::derive(move || RetryState {
+        Derived::new(move || RetryState {
             failures: state.failures.get(),
             next_at: state.next_retry_at.get(),
             in_flight: state.pending.get(),

@@ -1,13 +1,14 @@
 //! Shows the exact PromQL a chart runs, with a copy button and a link into Prometheus' own UI.
 
+use crate::views::derived::Derived;
 use leptos::prelude::*;
 
 #[component]
 pub fn PromqlBox(
-    #[prop(into)] expr: Signal<String>,
+    #[prop(into)] expr: Derived<String>,
     /// The "Open in Prometheus" URL (built by the core from the expression and the range).
     #[prop(into)]
-    link: Signal<String>,
+    link: Derived<String>,
 ) -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
     let copy = move |_| {

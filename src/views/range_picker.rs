@@ -1,6 +1,7 @@
 //! Time range choice: presets from 5 minutes to 7 days, or a custom absolute range in local time.
 
 use crate::core::time_range::{format_local_datetime, parse_local_datetime, TimeRange, PRESETS};
+use crate::views::derived::Derived;
 use leptos::prelude::*;
 
 /// Minutes east of UTC of the browser's local time now (JS reports the opposite sign).
@@ -10,11 +11,11 @@ pub fn utc_offset_minutes() -> i32 {
 
 #[component]
 pub fn RangePicker(
-    #[prop(into)] range: Signal<TimeRange>,
+    #[prop(into)] range: Derived<TimeRange>,
     #[prop(into)] on_change: Callback<TimeRange>,
     /// Where the current range ends, for pre-filling the custom inputs.
     #[prop(into)]
-    now: Signal<f64>,
+    now: Derived<f64>,
 ) -> impl IntoView {
     let offset = utc_offset_minutes();
     let custom_open = RwSignal::new(false);

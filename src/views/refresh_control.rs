@@ -2,6 +2,7 @@
 //! Polling pauses while the tab is hidden; the poller itself keeps one request in flight.
 
 use crate::browser::tab_hidden;
+use crate::views::derived::Derived;
 use crate::views::poll;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -12,7 +13,7 @@ const CHOICES: [(&str, u32); 4] = [("Off", 0), ("5 s", 5), ("15 s", 15), ("1 min
 #[component]
 pub fn RefreshControl(
     #[prop(into)] on_refresh: Callback<()>,
-    #[prop(into)] loading: Signal<bool>,
+    #[prop(into)] loading: Derived<bool>,
     every_secs: RwSignal<u32>,
 ) -> impl IntoView {
     let elapsed = RwSignal::new(0u32);

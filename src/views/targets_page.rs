@@ -7,6 +7,7 @@ use crate::core::error::Backend;
 use crate::core::scrape_targets::{by_pool, down_alerts};
 use crate::core::time_format::{format_age, format_duration, format_utc, parse_rfc3339};
 use crate::settings_store::use_settings;
+use crate::views::derived::Derived;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::reactive::effect;
@@ -38,7 +39,7 @@ pub fn TargetsPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <div class="page-head">
                 <h1 id="page-title">"Targets"</h1>
-                <RefreshControl on_refresh=move |_| targets.refresh() loading=Signal::derive(move || targets.loading()) every_secs=auto_refresh />
+                <RefreshControl on_refresh=move |_| targets.refresh() loading=Derived::new(move || targets.loading()) every_secs=auto_refresh />
             </div>
             <PollBanner poll=targets backend=Backend::Prometheus />
             {move || {

@@ -11,6 +11,7 @@ use crate::core::ticks::format_time_full;
 use crate::core::value_format::format_value;
 use crate::views::chart_legend::ChartLegend;
 use crate::views::chart_table::ChartTable;
+use crate::views::derived::Derived;
 use crate::views::reactive::effect;
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
@@ -29,26 +30,26 @@ pub fn browser_utc_offset_min() -> i32 {
 
 #[component]
 pub fn TimeChart(
-    #[prop(into)] series: Signal<Vec<ChartSeries>>,
-    #[prop(into)] grid: Signal<Grid>,
+    #[prop(into)] series: Derived<Vec<ChartSeries>>,
+    #[prop(into)] grid: Derived<Grid>,
     /// Names the chart for assistive technology (the canvas' label, the table's caption).
     #[prop(into)]
     title: String,
     #[prop(default = CHART_HEIGHT_PX)] height: u32,
     /// Minutes east of UTC for times; the browser's own offset when not given.
     #[prop(optional, into)]
-    utc_offset_min: Option<Signal<i32>>,
+    utc_offset_min: Option<Derived<i32>>,
     /// True while the first answer is awaited: an empty chart says "Loading…", not "No data".
     #[prop(optional, into)]
-    loading: Option<Signal<bool>>,
+    loading: Option<Derived<bool>>,
 ) -> impl IntoView {
-    let loading = loading.unwrap_or_else(|| Signal::derive(|| false));
+    let loading = loading.unwrap_or_else(|| Derived::new(|| false));
     // One copy per data change, however often the legend, tooltip and table read it.
     let series = Memo::new(move |_| series.get());
     let grid = Memo::new(move |_| grid.get());
     let offset = utc_offset_min.unwrap_or_else(|| {
         let here = browser_utc_offset_min();
-        Signal::derive(move || here)
+        Derived::new(move || here)
     });
     let canvas_ref = NodeRef::<Canvas>::new();
     let wrap_ref = NodeRef::<Div>::new();

@@ -12,6 +12,7 @@ use crate::core::time_range::TimeRange;
 use crate::core::windmill_panels::{PANELS, PRESENCE_EXPR, SIMULATED_EXPR};
 use crate::settings_store::use_settings;
 use crate::views::chart_panel::ChartPanel;
+use crate::views::derived::Derived;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
@@ -87,11 +88,11 @@ pub fn WindmillPage() -> impl IntoView {
         .into_iter()
         .map(|(panel, poll)| {
             let expr = panel.expr;
-            let link = Signal::derive(move || {
+            let link = Derived::new(move || {
                 let ui = settings.with(|s| s.prometheus_ui.clone());
                 prometheus_graph_link_for(&ui, expr, range.get(), grid.get().step)
             });
-            view! { <ChartPanel title=panel.title explanation=panel.explanation data=poll expr=Signal::derive(move || expr.to_string()) link=link /> }
+            view! { <ChartPanel title=panel.title explanation=panel.explanation data=poll expr=Derived::new(move || expr.to_string()) link=link /> }
         })
         .collect_view();
 
@@ -99,7 +100,7 @@ pub fn WindmillPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <div class="page-head">
                 <h1 id="page-title">"Windmill"</h1>
-                <RefreshControl on_refresh=move |_| refresh() loading=Signal::derive(move || presence.loading()) every_secs=auto_refresh />
+                <RefreshControl on_refresh=move |_| refresh() loading=Derived::new(move || presence.loading()) every_secs=auto_refresh />
             </div>
             <PollBanner poll=presence backend=Backend::Prometheus hide_data_time=true />
             {move || simulated().then(|| view! {
@@ -111,7 +112,7 @@ pub fn WindmillPage() -> impl IntoView {
                     <p>"Windmill exposes them only in the Enterprise Edition, with METRICS_ADDR set (e.g. 0.0.0.0:8001) or the “Expose Metrics” instance setting, and Prometheus must scrape the servers and workers (jobs windmill_server and windmill_worker; see deploy/prometheus.yml)."</p>
                 </div>
             })}
-            <RangePicker range=Signal::derive(move || range.get()) on_change={move |r: TimeRange| range.set(r)} now=Signal::derive(move || grid.get().end()) />
+            <RangePicker range=Derived::new(move || range.get()) on_change={move |r: TimeRange| range.set(r)} now=Derived::new(move || grid.get().end()) />
             <div class="panel-grid">{charts}</div>
         </section>
     }
