@@ -6,12 +6,18 @@
 //! §1). Here each `T` costs one stored closure. A signal or memo is lent without a copy.
 
 use leptos::prelude::*;
+use std::any::Any;
+use std::marker::PhantomData;
 use std::rc::Rc;
 
 /// Calls its argument once with the current value.
 type Lend<T> = Rc<dyn Fn(&mut dyn FnMut(&T))>;
 
-pub struct Derived<T: 'static>(StoredValue<Lend<T>, LocalStorage>);
+/// The `Lend<T>` is stored untyped, so the store's code is compiled once for every `T`.
+pub struct Derived<T: 'static>(
+    StoredValue<Rc<dyn Any>, LocalStorage>,
+    PhantomData<fn() -> T>,
+);
 
 impl<T: 'static> Clone for Derived<T> {
     fn clone(&self) -> Self {
@@ -28,13 +34,17 @@ impl<T: 'static> Derived<T> {
 
     fn lent(lend: impl Fn(&mut dyn FnMut(&T)) + 'static) -> Self {
         let lend: Lend<T> = Rc::new(lend);
-        Derived(StoredValue::new_local(lend))
+        let stored: Rc<dyn Any> = Rc::new(lend);
+        Derived(StoredValue::new_local(stored), PhantomData)
     }
 
     /// `f` of the current value.
     pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
         // The closure is taken out first: reading the value may run code that reads this prop.
-        let lend = self.0.get_value();
+        let stored = self.0.get_value();
+        let lend = stored
+            .downcast_ref::<Lend<T>>()
+            .expect("a Derived<T> stores a Lend<T>");
         let mut f = Some(f);
         let mut out = None;
         lend(&mut |value| out = f.take().map(|f| f(value)));
