@@ -3,26 +3,22 @@
 
 use super::model::prometheus::Target;
 use super::sort::sort_by;
-use std::collections::BTreeMap;
 
 /// Targets grouped by scrape pool (pools sorted by name, targets by instance).
 pub fn by_pool(targets: &[Target]) -> Vec<(String, Vec<Target>)> {
-    let mut pools: BTreeMap<String, Vec<Target>> = BTreeMap::new();
-    for t in targets {
-        pools
-            .entry(t.scrape_pool.clone())
-            .or_default()
-            .push(t.clone());
+    // One stable sort by (pool, instance), then runs: no map type of its own (bench/NOTES.md §1).
+    let mut sorted = targets.to_vec();
+    sort_by(&mut sorted, |a, b| {
+        (&a.scrape_pool, a.labels.get("instance")).cmp(&(&b.scrape_pool, b.labels.get("instance")))
+    });
+    let mut pools: Vec<(String, Vec<Target>)> = Vec::new();
+    for t in sorted {
+        match pools.last_mut() {
+            Some((pool, list)) if *pool == t.scrape_pool => list.push(t),
+            _ => pools.push((t.scrape_pool.clone(), vec![t])),
+        }
     }
     pools
-        .into_iter()
-        .map(|(pool, mut list)| {
-            sort_by(&mut list, |a, b| {
-                a.labels.get("instance").cmp(&b.labels.get("instance"))
-            });
-            (pool, list)
-        })
-        .collect()
 }
 
 /// Whether a pool is one the console exists for: Windmill or the gateway.
@@ -72,6 +68,25 @@ mod tests {
             vec!["prometheus", "windmill_worker"]
         );
         assert_eq!(pools[1].1[0].labels["instance"], "w1:8001");
+        // Interleaved pools come out whole; equal instances keep their order.
+        let mut twice = target("windmill_worker", "w1:8001", "down");
+        twice.scrape_url = "second".into();
+        let mixed = [
+            targets.clone(),
+            vec![twice, target("prometheus", "a:1", "up")],
+        ]
+        .concat();
+        let pools = by_pool(&mixed);
+        assert_eq!(pools.len(), 2);
+        assert_eq!(
+            pools[1]
+                .1
+                .iter()
+                .map(|t| t.scrape_url.as_str())
+                .collect::<Vec<_>>(),
+            ["http://w1:8001/metrics", "second", "http://w2:8001/metrics"]
+        );
+        assert_eq!(pools[0].1.len(), 2);
     }
 
     #[test]
