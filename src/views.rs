@@ -16,6 +16,7 @@ pub mod group_details;
 pub mod group_row;
 pub mod groups_page;
 pub mod groups_table;
+pub mod handler;
 pub mod header;
 pub mod health_badge;
 pub mod health_reports;

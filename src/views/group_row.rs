@@ -5,6 +5,7 @@ use crate::core::name_set::NameSet;
 use crate::core::time_format::{format_age, format_duration, format_utc};
 use crate::views::derived::Derived;
 use crate::views::group_details::GroupDetails;
+use crate::views::handler::Handler;
 use leptos::prelude::*;
 
 #[component]
@@ -12,7 +13,7 @@ pub fn GroupRowView(
     row: GroupRow,
     now: RwSignal<f64>,
     expanded: RwSignal<NameSet>,
-    #[prop(into)] on_delete: Callback<GroupRow>,
+    #[prop(into)] on_delete: Handler<GroupRow>,
     #[prop(into)] show_gateway: Derived<bool>,
 ) -> impl IntoView {
     let id = row.identity();

@@ -4,6 +4,7 @@ use crate::core::group_table::{sort_rows, GroupRow, SortColumn};
 use crate::core::name_set::NameSet;
 use crate::views::derived::Derived;
 use crate::views::group_row::GroupRowView;
+use crate::views::handler::Handler;
 use crate::views::reactive::effect;
 use leptos::prelude::*;
 
@@ -29,7 +30,7 @@ pub fn GroupsTable(
     /// Adds a Gateway column when several gateways are listed.
     #[prop(into, optional)]
     show_gateway: Derived<bool>,
-    #[prop(into)] on_delete: Callback<GroupRow>,
+    #[prop(into)] on_delete: Handler<GroupRow>,
 ) -> impl IntoView {
     // Sorted here, next to the header buttons that choose the order.
     let rows = Memo::new(move |_| {

@@ -1,6 +1,7 @@
 //! Chooses the metric (names seen in the gateway's groups) and the jobs (Windmill paths) to chart.
 
 use crate::views::derived::Derived;
+use crate::views::handler::Handler;
 use leptos::prelude::*;
 
 #[component]
@@ -9,14 +10,14 @@ pub fn JobPicker(
     #[prop(into)]
     metrics: Derived<Vec<String>>,
     #[prop(into)] metric: Derived<String>,
-    #[prop(into)] on_metric: Callback<String>,
+    #[prop(into)] on_metric: Handler<String>,
     /// Jobs that push the chosen metric, sorted.
     #[prop(into)]
     jobs: Derived<Vec<String>>,
     /// The chosen jobs; empty means all of them.
     #[prop(into)]
     chosen: Derived<Vec<String>>,
-    #[prop(into)] on_jobs: Callback<Vec<String>>,
+    #[prop(into)] on_jobs: Handler<Vec<String>>,
 ) -> impl IntoView {
     let options = move || {
         let mut names = metrics.get();

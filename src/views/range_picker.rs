@@ -2,6 +2,7 @@
 
 use crate::core::time_range::{format_local_datetime, parse_local_datetime, TimeRange, PRESETS};
 use crate::views::derived::Derived;
+use crate::views::handler::Handler;
 use leptos::prelude::*;
 
 /// Minutes east of UTC of the browser's local time now (JS reports the opposite sign).
@@ -12,7 +13,7 @@ pub fn utc_offset_minutes() -> i32 {
 #[component]
 pub fn RangePicker(
     #[prop(into)] range: Derived<TimeRange>,
-    #[prop(into)] on_change: Callback<TimeRange>,
+    #[prop(into)] on_change: Handler<TimeRange>,
     /// Where the current range ends, for pre-filling the custom inputs.
     #[prop(into)]
     now: Derived<f64>,

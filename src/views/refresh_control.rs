@@ -3,6 +3,7 @@
 
 use crate::browser::tab_hidden;
 use crate::views::derived::Derived;
+use crate::views::handler::Handler;
 use crate::views::poll;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -12,7 +13,7 @@ const CHOICES: [(&str, u32); 4] = [("Off", 0), ("5 s", 5), ("15 s", 15), ("1 min
 /// Calls `on_refresh` every `every_secs` while visible (0 = off), and when the button is pressed.
 #[component]
 pub fn RefreshControl(
-    #[prop(into)] on_refresh: Callback<()>,
+    #[prop(into)] on_refresh: Handler<()>,
     #[prop(into)] loading: Derived<bool>,
     every_secs: RwSignal<u32>,
 ) -> impl IntoView {

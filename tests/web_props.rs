@@ -1,9 +1,10 @@
-//! Browser tests of the props' read-only values (views::derived::Derived): what reads one tracks
-//! the signals behind it, a signal or memo is lent without a copy, and an untracked read
-//! tracks nothing.
+//! Browser tests of the props' helpers: read-only values (views::derived::Derived), where what
+//! reads one tracks the signals behind it, a signal or memo is lent without a copy and an
+//! untracked read tracks nothing; and handlers (views::handler::Handler), called with a value.
 #![cfg(target_arch = "wasm32")]
 
 use gatewatch::views::derived::Derived;
+use gatewatch::views::handler::Handler;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -98,4 +99,18 @@ async fn signals_and_memos_are_lent_not_copied() {
         assert_eq!(CLONES.with(Cell::get), before + 1, "get() copies once");
     });
     settle().await;
+}
+
+#[wasm_bindgen_test]
+async fn a_handler_is_called_with_each_value_from_any_copy() {
+    let got = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let sink = got.clone();
+    let _mounted = mounted(move || {
+        let handler: Handler<String> = (move |s: String| sink.borrow_mut().push(s)).into();
+        let copy = handler;
+        handler.run("a/é".into());
+        copy.run(String::new());
+    });
+    settle().await;
+    assert_eq!(*got.borrow(), ["a/é".to_string(), String::new()]);
 }
