@@ -7,6 +7,7 @@ use crate::core::freshness::Freshness;
 use crate::core::group_table::GroupRow;
 use crate::core::grouping_key::GroupKey;
 use crate::core::model::gateway::Labels;
+use crate::views::reactive::Shown;
 use crate::views::task::Task;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -109,7 +110,7 @@ pub fn BulkCleanupDialog(
                 <h2 id="bulk-title">"Delete stale groups"</h2>
                 {move || (!finished()).then(|| view! {
                     <p>{format!("{count} stale groups. Each is re-read right before its delete and kept if it was pushed since this preview.")}</p>
-                })}
+                }).shown()}
                 <div class="preview-list" hidden=move || finished() || !any_stale>
                         <table class="preview">
                             <thead><tr>
@@ -130,8 +131,8 @@ pub fn BulkCleanupDialog(
                         <label for="bulk-progress">{format!("{done} of {total} groups settled")}</label>
                         <progress id="bulk-progress" max=total.max(1).to_string() value=done.to_string()></progress>
                     }
-                })}
-                {move || run.value.get().map(report_view)}
+                }).shown()}
+                {move || run.value.get().map(report_view).shown()}
                 <div class="actions">
                     {move || if finished() {
                         let close = close.clone();

@@ -4,6 +4,7 @@ use crate::chart::theme::Theme;
 use crate::core::chart_data::ChartSeries;
 use crate::core::name_set::NameSet;
 use crate::views::derived::Derived;
+use crate::views::reactive::Shown;
 use leptos::prelude::*;
 
 /// `hidden` holds series names, so a series stays hidden across refreshes of the data.
@@ -61,6 +62,7 @@ pub fn ChartLegend(
                         </button>
                     </li>
                 })
+                .shown()
             }}
         </ul>
     }

@@ -6,6 +6,7 @@ use crate::views::derived::Derived;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::promql_box::PromqlBox;
+use crate::views::reactive::Shown;
 use crate::views::time_chart::TimeChart;
 use leptos::prelude::*;
 
@@ -42,6 +43,7 @@ pub fn ChartPanel(
                         {w.into_iter().map(|w| view! { <li>"Warning: " {w}</li> }).collect_view()}
                     </ul>
                 })
+                .shown()
             }}
             <TimeChart series=series grid=grid title=title.to_string() />
             <PromqlBox expr=expr link=link />

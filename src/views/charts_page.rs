@@ -22,7 +22,7 @@ use crate::views::job_picker::JobPicker;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
-use crate::views::reactive::effect;
+use crate::views::reactive::{effect, Shown};
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 
@@ -257,7 +257,7 @@ pub fn ChartsPage() -> impl IntoView {
             </div>
             {move || (groups.answered() && chosen_jobs.with(Vec::is_empty)).then(|| view! {
                 <p class="notice">"No job on the gateway pushes this metric. Pick another metric above."</p>
-            })}
+            }).shown()}
             <ChartPanel
                 title="Raw value"
                 explanation="The value as pushed. The gateway keeps it forever: it stays flat when a schedule stops."
@@ -268,7 +268,7 @@ pub fn ChartsPage() -> impl IntoView {
                 explanation="The value at steps where a push happened, 0 where none did and after pushes stop."
                 data=irate expr=expr_of(|e| e.irate.clone()) link=link_of(|e| e.irate.clone())
             />
-            {move || step_note().map(|n| view! { <p class="hint">{n}</p> })}
+            {move || step_note().map(|n| view! { <p class="hint">{n}</p> }).shown()}
             <Show when=move || show_gated.get()>
                 <ChartPanel
                     title="Freshness-gated"

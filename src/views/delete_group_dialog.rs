@@ -5,6 +5,7 @@ use crate::core::cleanup::Outcome;
 use crate::core::group_table::GroupRow;
 use crate::core::grouping_key::GroupKey;
 use crate::settings_store::use_settings;
+use crate::views::reactive::Shown;
 use crate::views::task::Task;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
@@ -48,10 +49,10 @@ pub fn DeleteGroupDialog(
                 <h2 id="delete-title">"Delete this group?"</h2>
                 <p>"All metrics pushed under exactly this grouping key will be removed from the gateway:"</p>
                 <pre id="delete-key" class="key">{key_text}</pre>
-                {multiple.then(|| view! { <p>"On the gateway " <code>{row.gateway.clone()}</code> " only."</p> })}
+                {multiple.then(|| view! { <p>"On the gateway " <code>{row.gateway.clone()}</code> " only."</p> }).shown()}
                 <p class="hint">"Other groups of the same job are not touched. A job that pushes again recreates its group."</p>
                 <div role="status" aria-live="polite">
-                    {move || running().then(|| view! { <p><span class="spinner active"></span>"Deleting, then waiting for the gateway to drop the group…"</p> })}
+                    {move || running().then(|| view! { <p><span class="spinner active"></span>"Deleting, then waiting for the gateway to drop the group…"</p> }).shown()}
                     {move || result().map(|outcome| {
                         let (class, text) = match &outcome {
                             Outcome::Deleted => ("ok", "Deleted: the gateway no longer lists this group.".to_string()),
@@ -59,7 +60,7 @@ pub fn DeleteGroupDialog(
                             other => ("error", format!("Not deleted — {}.", other.describe())),
                         };
                         view! { <p class=class>{text}</p> }
-                    })}
+                    }).shown()}
                 </div>
                 <div class="actions">
                     {move || if result().is_some() {

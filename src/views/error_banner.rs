@@ -4,6 +4,7 @@
 use crate::core::error::ApiError;
 use crate::core::time_format::format_utc;
 use crate::views::derived::Derived;
+use crate::views::reactive::Shown;
 use leptos::prelude::*;
 
 #[component]
@@ -25,10 +26,11 @@ pub fn ErrorBanner(
                 <div class="error-box" role="alert" data-backend=e.backend().name()>
                     <strong>{e.to_string()}</strong>
                     <p>{e.advice()}</p>
-                    {stale_note.map(|note| view! { <p class="hint stale-note">{note}</p> })}
-                    {move || retry.get().map(|note| view! { <p class="hint retry-note">{note}</p> })}
+                    {stale_note.map(|note| view! { <p class="hint stale-note">{note}</p> }).shown()}
+                    {move || retry.get().map(|note| view! { <p class="hint retry-note">{note}</p> }).shown()}
                 </div>
             }
         })
+        .shown()
     }
 }

@@ -19,7 +19,7 @@ use crate::views::instant_table::InstantTable;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
-use crate::views::reactive::effect;
+use crate::views::reactive::{effect, Shown};
 use leptos::prelude::*;
 
 #[component]
@@ -115,7 +115,7 @@ pub fn ExplorePage() -> impl IntoView {
             </form>
             {move || state.with(|s| s.expr.trim().is_empty()).then(|| view! {
                 <p class="notice">"Type a PromQL expression and press Run. The Graph tab charts it over the range; the Table tab shows its value now."</p>
-            })}
+            }).shown()}
             <Show when=move || !as_table() && !state.with(|s| s.expr.trim().is_empty())>
                 <RangePicker
                     range=Derived::new(move || state.with(|s| s.range))
@@ -132,12 +132,12 @@ pub fn ExplorePage() -> impl IntoView {
                         <ul class="warnings" aria-label="Prometheus warnings">
                             {answer.warnings.iter().map(|w| view! { <li>"Warning: " {w.clone()}</li> }).collect_view()}
                         </ul>
-                    })}
+                    }).shown()}
                     {(!answer.infos.is_empty()).then(|| view! {
                         <ul class="infos" aria-label="Prometheus notes">
                             {answer.infos.iter().map(|w| view! { <li>"Info: " {w.clone()}</li> }).collect_view()}
                         </ul>
-                    })}
+                    }).shown()}
                     <InstantTable result=answer.data.clone() />
                 })}
             </Show>

@@ -17,7 +17,7 @@ use crate::views::derived::Derived;
 use crate::views::groups_table::GroupsTable;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
-use crate::views::reactive::effect;
+use crate::views::reactive::{effect, Shown};
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -167,13 +167,14 @@ pub fn GroupsPage() -> impl IntoView {
                         })
                         .collect_view()
                 })
+                .shown()
             })}
             {move || intervals.error.get().map(|e| view! {
                 <p class="hint" role="status">
                     "Expected push intervals are unavailable (" {e.to_string()}
                     "); the stale threshold alone decides freshness."
                 </p>
-            })}
+            }).shown()}
             <p class="summary" aria-live="polite">
                 {move || match (loaded(), groups.error.with(Option::is_some)) {
                     (true, _) => summary(),
@@ -228,7 +229,7 @@ pub fn GroupsPage() -> impl IntoView {
                     groups.refresh();
                 }
             />
-        })}
+        }).shown()}
         <Show when=move || bulk_open.get()>
             <BulkCleanupDialog
                 rows=rows.get_untracked()

@@ -5,7 +5,7 @@ use crate::core::name_set::NameSet;
 use crate::views::derived::Derived;
 use crate::views::group_row::GroupRowView;
 use crate::views::handler::Handler;
-use crate::views::reactive::effect;
+use crate::views::reactive::{effect, Shown};
 use leptos::prelude::*;
 
 /// Rows per page: keeps the DOM small and filtering instant with 10,000 groups.
@@ -119,6 +119,7 @@ pub fn GroupsTable(
             {move || {
                 (loaded.get() && rows.with(|r| r.is_empty()))
                     .then(|| view! { <p class="empty">"No groups match. The gateway may be empty, or the filters exclude everything."</p> })
+                    .shown()
             }}
         </div>
         <nav class="pager" aria-label="Pages">

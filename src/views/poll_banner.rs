@@ -7,6 +7,7 @@ use crate::core::error::Backend;
 use crate::views::derived::Derived;
 use crate::views::error_banner::ErrorBanner;
 use crate::views::poll_state::PollState;
+use crate::views::reactive::Shown;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -53,6 +54,6 @@ pub fn PollBanner(
         <ErrorBanner error=poll.error data_from=data_from retry=retry />
         {move || waiting().map(|note| view! {
             <p class="hint slow-note" role="status" data-backend=backend.name()>{note}</p>
-        })}
+        }).shown()}
     }
 }

@@ -3,6 +3,7 @@
 use crate::core::time_range::{format_local_datetime, parse_local_datetime, TimeRange, PRESETS};
 use crate::views::derived::Derived;
 use crate::views::handler::Handler;
+use crate::views::reactive::Shown;
 use leptos::prelude::*;
 
 /// Minutes east of UTC of the browser's local time now (JS reports the opposite sign).
@@ -81,7 +82,7 @@ pub fn RangePicker(
                 <label for="range-to">"To"</label>
                 <input id="range-to" type="datetime-local" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) />
                 <button type="submit" class="primary">"Apply"</button>
-                {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
+                {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> }).shown()}
             </form>
         </Show>
     }
