@@ -6,6 +6,7 @@ use crate::core::name_set::NameSet;
 use crate::core::ticks::{format_time_local, format_utc_offset};
 use crate::core::value_format::format_value;
 use crate::views::derived::Derived;
+use crate::views::reactive::Shown;
 use leptos::prelude::*;
 
 /// Rows shown at most: 500 steps × 100 series is already 50,000 cells.
@@ -78,7 +79,7 @@ pub fn ChartTable(
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>
-                        {steps.is_empty().then(|| view! { <p class="empty">"No data in this range."</p> })}
+                        {steps.is_empty().then(|| view! { <p class="empty">"No data in this range."</p> }).shown()}
                     </div>
                 }
             })

@@ -139,7 +139,7 @@ pub fn ExplorePage() -> impl IntoView {
                         </ul>
                     }).shown()}
                     <InstantTable result=answer.data.clone() />
-                })}
+                }).shown()}
             </Show>
         </section>
     }

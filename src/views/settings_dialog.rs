@@ -4,6 +4,7 @@ use crate::core::settings::{
     normalize_base_url, parse_gateway_list, parse_minutes, Settings, Theme,
 };
 use crate::settings_store::{self, use_settings};
+use crate::views::reactive::Shown;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
@@ -155,7 +156,7 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
                             })
                             .collect_view()}
                     </select>
-                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> }).shown()}
                     <div class="actions">
                         <button type="button" on:click=reset>"Reset to defaults"</button>
                         <button type="button" on:click=move |_| cancel()>"Cancel"</button>

@@ -10,7 +10,7 @@ use crate::settings_store::use_settings;
 use crate::views::derived::Derived;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
-use crate::views::reactive::effect;
+use crate::views::reactive::{effect, Shown};
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -51,6 +51,7 @@ pub fn TargetsPage() -> impl IntoView {
                         <p>"While a target is down Prometheus has no fresh data from it: check the process and its metrics port."</p>
                     </div>
                 })
+                .shown()
             }}
             {move || {
                 let pools = by_pool(&list());

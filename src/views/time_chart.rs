@@ -12,7 +12,7 @@ use crate::core::value_format::format_value;
 use crate::views::chart_legend::ChartLegend;
 use crate::views::chart_table::ChartTable;
 use crate::views::derived::Derived;
-use crate::views::reactive::effect;
+use crate::views::reactive::{effect, Shown};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
 
@@ -193,7 +193,7 @@ pub fn TimeChart(
             <div class="chart-tooltip" aria-hidden="true" style=format!("position:absolute;pointer-events:none;top:{}px;{side}", area.top + 4.0)>
                 <div class="time">{time}</div>
                 <ul>{rows}</ul>
-                {(more > 0).then(|| view! { <div class="more">{format!("… and {more} more")}</div> })}
+                {(more > 0).then(|| view! { <div class="more">{format!("… and {more} more")}</div> }).shown()}
             </div>
         })
     };
@@ -245,6 +245,7 @@ pub fn TimeChart(
                 show_table.get().then(|| view! {
                     <ChartTable series=series grid=grid hidden=hidden utc_offset_min=offset title=title.clone() />
                 })
+                .shown()
             }}
         </figure>
     }

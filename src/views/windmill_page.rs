@@ -16,7 +16,7 @@ use crate::views::derived::Derived;
 use crate::views::poll::Poll;
 use crate::views::poll_banner::PollBanner;
 use crate::views::range_picker::RangePicker;
-use crate::views::reactive::effect;
+use crate::views::reactive::{effect, Shown};
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 
@@ -105,13 +105,13 @@ pub fn WindmillPage() -> impl IntoView {
             <PollBanner poll=presence backend=Backend::Prometheus hide_data_time=true />
             {move || simulated().then(|| view! {
                 <p class="simulated" role="note">"Simulated: these Windmill metrics come from gatewatch's simulator (simulator/windmill_metrics.py), not from a real Windmill."</p>
-            })}
+            }).shown()}
             {move || (present() == Some(false)).then(|| view! {
                 <div class="notice">
                     <p><strong>"No Windmill metrics in Prometheus."</strong></p>
                     <p>"Windmill exposes them only in the Enterprise Edition, with METRICS_ADDR set (e.g. 0.0.0.0:8001) or the “Expose Metrics” instance setting, and Prometheus must scrape the servers and workers (jobs windmill_server and windmill_worker; see deploy/prometheus.yml)."</p>
                 </div>
-            })}
+            }).shown()}
             <RangePicker range=Derived::new(move || range.get()) on_change={move |r: TimeRange| range.set(r)} now=Derived::new(move || grid.get().end()) />
             <div class="panel-grid">{charts}</div>
         </section>
