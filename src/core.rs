@@ -23,6 +23,7 @@ pub mod job_secs;
 pub mod join;
 pub mod json;
 pub mod json_write;
+pub mod listings;
 pub mod lowercase;
 pub mod model;
 pub mod name_set;

@@ -2,11 +2,11 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::core::error::{ApiError, Backend};
+use crate::core::error::Backend;
 use crate::core::freshness::Freshness;
-use crate::core::group_table::{build_rows, matches_text, summarize, GroupRow, SortColumn};
+use crate::core::group_table::{matches_text, summarize, GroupRow, SortColumn};
 use crate::core::join::join_every;
-use crate::core::model::gateway::GatewayGroup;
+use crate::core::listings::{listing_rows, listings};
 use crate::core::push_interval::{
     firing_alerts, interval_expr, intervals_from_result, ALERTS_EXPR, HISTORY_WINDOW,
 };
@@ -20,16 +20,7 @@ use crate::views::poll_banner::PollBanner;
 use crate::views::reactive::{effect, Shown};
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
-use std::sync::Arc;
 use std::time::Duration;
-
-/// One gateway's answer: its groups, or why they are missing.
-#[derive(Clone)]
-struct Listing {
-    gateway: String,
-    groups: Vec<Arc<GatewayGroup>>,
-    error: Option<ApiError>,
-}
 
 #[component]
 pub fn GroupsPage() -> impl IntoView {
@@ -39,29 +30,7 @@ pub fn GroupsPage() -> impl IntoView {
         let bases = settings.with_untracked(|s| s.gateways());
         async move {
             let answers = join_every(bases.iter().map(|b| api::gateway::list_groups(b))).await;
-            let mut listings = Vec::new();
-            let mut first_error = None;
-            for (base, answer) in bases.into_iter().zip(answers) {
-                match answer {
-                    Ok(groups) => listings.push(Listing {
-                        gateway: base,
-                        groups: groups.into_iter().map(Arc::new).collect(),
-                        error: None,
-                    }),
-                    Err(e) => {
-                        first_error.get_or_insert(e.clone());
-                        listings.push(Listing {
-                            gateway: base,
-                            groups: Vec::new(),
-                            error: Some(e),
-                        });
-                    }
-                }
-            }
-            match first_error {
-                Some(e) if listings.iter().all(|l| l.error.is_some()) => Err(e),
-                _ => Ok(listings),
-            }
+            listings(bases.into_iter().zip(answers).collect())
         }
     });
     let intervals = Poll::new(move || {
@@ -107,15 +76,7 @@ pub fn GroupsPage() -> impl IntoView {
                 let intervals = i.map(Vec::as_slice).unwrap_or(&[]);
                 alerts.with_answer(|a| {
                     let alerts = a.map(Vec::as_slice).unwrap_or(&[]);
-                    listings
-                        .iter()
-                        .flat_map(|l| {
-                            let mut rows =
-                                build_rows(&l.groups, intervals, alerts, &thresholds, now);
-                            rows.iter_mut().for_each(|r| r.gateway = l.gateway.clone());
-                            rows
-                        })
-                        .collect::<Vec<GroupRow>>()
+                    listing_rows(listings, intervals, alerts, &thresholds, now)
                 })
             })
         })
