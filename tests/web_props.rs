@@ -85,7 +85,7 @@ async fn an_untracked_read_does_not_rerun_the_effect() {
 }
 
 #[wasm_bindgen_test]
-async fn signals_and_memos_are_lent_not_copied() {
+async fn signals_and_memos_are_lent_and_computed_values_handed_over_not_copied() {
     let source = RwSignal::new(Counted(7));
     let _mounted = mounted(move || {
         let memo = Memo::new(move |_| Counted(source.with(|c| c.0 + 1)));
@@ -97,6 +97,15 @@ async fn signals_and_memos_are_lent_not_copied() {
         assert_eq!(CLONES.with(Cell::get), before, "with() copied the value");
         assert_eq!(from_memo.get(), Counted(8));
         assert_eq!(CLONES.with(Cell::get), before + 1, "get() copies once");
+        let computed = Derived::new(move || Counted(source.with(|c| c.0 + 2)));
+        let before = CLONES.with(Cell::get);
+        assert_eq!(computed.get(), Counted(9));
+        assert_eq!(computed.with(|c| c.0), 9);
+        assert_eq!(
+            CLONES.with(Cell::get),
+            before,
+            "a computed value was copied"
+        );
     });
     settle().await;
 }

@@ -146,6 +146,9 @@ impl std::fmt::Display for Value {
     }
 }
 
+/// 2^53: below it every whole f64 is an exact integer.
+const EXACT_INTEGERS: f64 = 9_007_199_254_740_992.0;
+
 /// Written through serde (core::json_write), for error excerpts of what an answer held.
 impl Serialize for Value {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -153,9 +156,12 @@ impl Serialize for Value {
             Value::Null => serializer.serialize_unit(),
             Value::Bool(b) => serializer.serialize_bool(*b),
             // Whole numbers as integers, as they were most likely sent ("error": 42 reads back
-            // as "42", not "42.0"); beyond 2^53 an f64 is no longer a whole count.
+            // as "42", not "42.0"); from 2^53 on an f64 is no longer an exact count. -0 keeps
+            // its sign as a float.
             Value::Number(n)
-                if n.fract() == 0.0 && n.abs() < 9e15 && (*n != 0.0 || n.is_sign_positive()) =>
+                if n.fract() == 0.0
+                    && n.abs() < EXACT_INTEGERS
+                    && (*n != 0.0 || n.is_sign_positive()) =>
             {
                 serializer.serialize_i64(*n as i64)
             }

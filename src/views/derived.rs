@@ -3,7 +3,8 @@
 //!
 //! Leptos' `Signal<T>` does this too, but every `T` compiles its dispatch over the five kinds of
 //! source it may hold, ≈1 KB of wasm per type for the ≈13 types the props use (bench/NOTES.md
-//! §1). Here each `T` costs one stored closure. A signal or memo is lent without a copy.
+//! §1). Here each `T` costs one stored closure. A signal or memo is lent without a copy, and a
+//! computed value is handed over as computed.
 
 use leptos::prelude::*;
 use std::any::Any;
@@ -11,9 +12,17 @@ use std::marker::PhantomData;
 use std::rc::Rc;
 
 /// Calls its argument once with the current value.
-type Lend<T> = Rc<dyn Fn(&mut dyn FnMut(&T))>;
+type Lend<T> = Box<dyn Fn(&mut dyn FnMut(&T))>;
 
-/// The `Lend<T>` is stored untyped, so the store's code is compiled once for every `T`.
+/// Where the value comes from.
+enum Source<T> {
+    /// Computed at every read: `get` hands over the computed value without copying it.
+    Compute(Box<dyn Fn() -> T>),
+    /// Lent by a signal or memo: calls its argument once with the current value.
+    Lend(Lend<T>),
+}
+
+/// The `Source<T>` is stored untyped, so the store's code is compiled once for every `T`.
 pub struct Derived<T: 'static>(
     StoredValue<Rc<dyn Any>, LocalStorage>,
     PhantomData<fn() -> T>,
@@ -29,34 +38,49 @@ impl<T: 'static> Copy for Derived<T> {}
 impl<T: 'static> Derived<T> {
     /// The value `compute` returns, computed again at every read.
     pub fn new(compute: impl Fn() -> T + 'static) -> Self {
-        Self::lent(move |visit| visit(&compute()))
+        Self::stored(Source::Compute(Box::new(compute)))
     }
 
     fn lent(lend: impl Fn(&mut dyn FnMut(&T)) + 'static) -> Self {
-        let lend: Lend<T> = Rc::new(lend);
-        let stored: Rc<dyn Any> = Rc::new(lend);
+        Self::stored(Source::Lend(Box::new(lend)))
+    }
+
+    fn stored(source: Source<T>) -> Self {
+        let stored: Rc<dyn Any> = Rc::new(source);
         Derived(StoredValue::new_local(stored), PhantomData)
     }
 
     /// `f` of the current value.
     pub fn with<R>(&self, f: impl FnOnce(&T) -> R) -> R {
-        // The closure is taken out first: reading the value may run code that reads this prop.
+        // Taken out of the store first: reading the value may run code that reads this prop.
         let stored = self.0.get_value();
-        let lend = stored
-            .downcast_ref::<Lend<T>>()
-            .expect("a Derived<T> stores a Lend<T>");
-        let mut f = Some(f);
-        let mut out = None;
-        lend(&mut |value| out = f.take().map(|f| f(value)));
-        out.expect("a Derived source lends its value once")
+        match source(&stored) {
+            Source::Compute(compute) => f(&compute()),
+            Source::Lend(lend) => {
+                let mut f = Some(f);
+                let mut out = None;
+                lend(&mut |value| out = f.take().map(|f| f(value)));
+                out.expect("a Derived source lends its value once")
+            }
+        }
     }
 
     pub fn get(&self) -> T
     where
         T: Clone,
     {
-        self.with(T::clone)
+        let stored = self.0.get_value();
+        match source::<T>(&stored) {
+            Source::Compute(compute) => compute(),
+            Source::Lend(_) => self.with(T::clone),
+        }
     }
+}
+
+fn source<T: 'static>(stored: &Rc<dyn Any>) -> &Source<T> {
+    stored
+        .downcast_ref::<Source<T>>()
+        .expect("a Derived<T> stores a Source<T>")
 }
 
 impl<T: Clone + 'static> Derived<T> {

@@ -174,7 +174,7 @@ pub fn GroupsPage() -> impl IntoView {
                 </button>
             </div>
             <GroupsTable
-                rows=Derived::new(move || visible.get())
+                rows=visible
                 sort=sort
                 now=now
                 loaded=Derived::new(loaded)
