@@ -7,6 +7,7 @@ pub mod bulk_delete;
 pub mod chart_data;
 pub mod cleanup;
 pub mod decimate;
+pub mod dialect;
 pub mod endpoints;
 pub mod envelope;
 pub mod error;

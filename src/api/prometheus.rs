@@ -1,6 +1,7 @@
 //! Prometheus HTTP API calls: instant and range queries, label values, series, targets, build info.
 
 use super::{send, Body, RawAnswer};
+use crate::core::dialect::{Dialect, PROBE_EXPR};
 use crate::core::endpoints::{self, join};
 use crate::core::envelope::{decode_answer, Answer};
 use crate::core::error::{ApiError, Backend};
@@ -9,6 +10,7 @@ use crate::core::model::prometheus::{
     Labels, QueryResult, Target,
 };
 use gloo_net::http::Method;
+use std::cell::RefCell;
 
 const BACKEND: Backend = Backend::Prometheus;
 
@@ -83,6 +85,26 @@ pub async fn build_info(base: &str) -> Result<BuildInfo, ApiError> {
     )
     .await?;
     decode(raw, parse_buildinfo).map(|a| a.data)
+}
+
+thread_local! {
+    /// The dialect of the last backend asked: it does not change while the page is open.
+    static KNOWN_DIALECT: RefCell<Option<(String, Dialect)>> = const { RefCell::new(None) };
+}
+
+/// The query language the backend at `base` speaks, probed once per page load and base. While
+/// it cannot be told (no API answer), PromQL: the query that follows reports the same failure.
+pub async fn dialect(base: &str) -> Dialect {
+    let known = KNOWN_DIALECT.with_borrow(|k| k.as_ref().filter(|(b, _)| b == base).map(|k| k.1));
+    if let Some(dialect) = known {
+        return dialect;
+    }
+    let probe = instant_query(base, PROBE_EXPR, None).await.err();
+    let Some(dialect) = Dialect::from_probe(probe.as_ref()) else {
+        return Dialect::PromQl;
+    };
+    KNOWN_DIALECT.set(Some((base.to_string(), dialect)));
+    dialect
 }
 
 fn decode<T>(

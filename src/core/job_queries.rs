@@ -1,6 +1,7 @@
 //! The PromQL behind the job charts: raw value, irate-adjusted (value where a push happened,
 //! 0 otherwise) and freshness-gated (value while the last push is recent, else 0).
 
+use super::dialect::Dialect;
 use super::model::prometheus::{Labels, Target};
 use super::promql::{selector, Matcher};
 
@@ -106,11 +107,13 @@ impl JobQuery {
 
     /// The value while the group's last successful push is younger than `intervals` times its
     /// expected push interval (the mean spacing of its pushes over the last hour), else 0.
-    pub fn freshness_gated(&self, intervals: f64) -> String {
+    /// `dialect` names the change count that means the same on the backend (see [`Dialect`]).
+    pub fn freshness_gated(&self, intervals: f64, dialect: Dialect) -> String {
         let push = self.selector_of("push_time_seconds");
+        let changes = dialect.changes();
         format!(
             "{} * {} group_left() (time() - {push} < bool {} * ((max_over_time({push}[1h]) - \
-             min_over_time({push}[1h])) / changes({push}[1h])))",
+             min_over_time({push}[1h])) / {changes}({push}[1h])))",
             self.raw(),
             self.group_match(),
             trim_number(intervals)

@@ -53,11 +53,17 @@ fn freshness_gated_compares_the_push_age_with_the_expected_interval() {
     let q = query(&["u/admin/x"], JobLabel::Honored);
     let p = "push_time_seconds{job=\"u/admin/x\"}";
     assert_eq!(
-        q.freshness_gated(3.0),
+        q.freshness_gated(3.0, Dialect::PromQl),
         format!(
             "job_records_processed{{job=\"u/admin/x\"}} * on(job, instance) group_left() \
              (time() - {p} < bool 3 * ((max_over_time({p}[1h]) - min_over_time({p}[1h])) / changes({p}[1h])))"
         )
+    );
+    assert_eq!(
+        q.freshness_gated(3.0, Dialect::MetricsQl),
+        q.freshness_gated(3.0, Dialect::PromQl)
+            .replace(" / changes(", " / changes_prometheus("),
+        "on VictoriaMetrics only the change count differs"
     );
 }
 

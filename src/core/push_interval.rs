@@ -3,6 +3,7 @@
 //! One instant query answers for every group: the spread of push times over the window divided
 //! by how often the value changed is the mean spacing of pushes.
 
+use super::dialect::Dialect;
 use super::model::gateway::Labels;
 use super::model::prometheus::QueryResult;
 use super::series_index::SeriesIndex;
@@ -16,10 +17,11 @@ pub const HISTORY_WINDOW: &str = "1h";
 /// A group that a failed push created has push_time_seconds 0 until its first good push: while
 /// that 0 is in the window, min would be the epoch and the interval decades, so such a group
 /// gets none (`and min > 0`) until the 0 has left the window.
-pub fn interval_expr(window: &str) -> String {
+pub fn interval_expr(window: &str, dialect: Dialect) -> String {
+    let changes = dialect.changes();
     format!(
         "(max_over_time(push_time_seconds[{window}]) - min_over_time(push_time_seconds[{window}])) \
-         / changes(push_time_seconds[{window}]) > 0 \
+         / {changes}(push_time_seconds[{window}]) > 0 \
          and min_over_time(push_time_seconds[{window}]) > 0"
     )
 }
@@ -140,8 +142,14 @@ mod tests {
 
     #[test]
     fn the_expression_guards_against_division_by_zero_and_never_pushed_zeros() {
-        let e = interval_expr("1h");
+        let e = interval_expr("1h", Dialect::PromQl);
         assert!(e.contains("/ changes(push_time_seconds[1h]) > 0 and"));
         assert!(e.ends_with("and min_over_time(push_time_seconds[1h]) > 0"));
+        let metricsql = interval_expr("1h", Dialect::MetricsQl);
+        assert_eq!(
+            metricsql,
+            e.replace("/ changes(", "/ changes_prometheus("),
+            "only the change count differs"
+        );
     }
 }

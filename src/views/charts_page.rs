@@ -4,6 +4,7 @@
 use crate::api;
 use crate::browser::now_secs;
 use crate::core::chart_data::{job_legend, range_data, Grid, RangeData};
+use crate::core::dialect::Dialect;
 use crate::core::endpoints::prometheus_graph_link_for;
 use crate::core::error::{ApiError, Backend};
 use crate::core::job_catalog::{extra_group_labels, jobs_with_metric, metric_names};
@@ -33,6 +34,7 @@ const FALLBACK_SCRAPE_SECS: f64 = 15.0;
 
 #[derive(Clone, Debug, PartialEq)]
 struct ScrapeSetup {
+    dialect: Dialect,
     job_label: JobLabel,
     scrape_interval: Option<f64>,
 }
@@ -84,6 +86,7 @@ pub fn ChartsPage() -> impl IntoView {
                 .map(|a| a.data)
                 .unwrap_or_default();
             Ok(ScrapeSetup {
+                dialect: api::prometheus::dialect(&base).await,
                 job_label: detect_job_label(&series),
                 scrape_interval: gateway_scrape_interval(&targets, &series),
             })
@@ -112,7 +115,7 @@ pub fn ChartsPage() -> impl IntoView {
     let scrape_interval =
         Memo::new(move |_| setup.with_answer(|s| s.and_then(|s| s.scrape_interval)));
     let expressions = Memo::new(move |_| {
-        let job_label = setup.with_answer(|s| s.map(|s| s.job_label))?;
+        let (job_label, dialect) = setup.with_answer(|s| s.map(|s| (s.job_label, s.dialect)))?;
         let jobs = chosen_jobs.get();
         if jobs.is_empty() {
             return None;
@@ -129,7 +132,7 @@ pub fn ChartsPage() -> impl IntoView {
         Some(Expressions {
             raw: query.raw(),
             irate: query.irate_adjusted(window),
-            gated: query.freshness_gated(GATE_INTERVALS),
+            gated: query.freshness_gated(GATE_INTERVALS, dialect),
         })
     });
 

@@ -36,8 +36,8 @@ pub fn GroupsPage() -> impl IntoView {
     let intervals = Poll::new(move || {
         let base = settings.with_untracked(|s| s.prometheus_base.clone());
         async move {
-            let answer =
-                api::prometheus::instant_query(&base, &interval_expr(HISTORY_WINDOW), None).await?;
+            let expr = interval_expr(HISTORY_WINDOW, api::prometheus::dialect(&base).await);
+            let answer = api::prometheus::instant_query(&base, &expr, None).await?;
             Ok(intervals_from_result(&answer.data))
         }
     });

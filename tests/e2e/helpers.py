@@ -59,3 +59,29 @@ def wait_until(predicate, timeout=10.0, interval=0.1, what="condition"):
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout}s waiting for {what}")
         time.sleep(interval)
+
+
+def push_twice(stack, job, metrics, apart):
+    """Two pushes of the group `job`, the second `apart` seconds after the first has been scraped
+    (the backend may scrape a new target late, and VictoriaMetrics finds a new series ~10 s
+    after its first scrape). The backend's push_time_seconds then holds both pushes. Returns the
+    seconds between them by the gateway's push_time_seconds: the spacing the console infers."""
+    push_group(stack.gateway, job, metrics)
+    first = push_time(stack.gateway_url, job)
+    selector = f'push_time_seconds{{exported_job="{job}"}}'
+
+    def scraped():
+        response = requests.post(f"{stack.prometheus_url}/api/v1/query", data={"query": selector},
+                                 timeout=10)
+        return response.json()["data"]["result"]
+
+    wait_until(scraped, timeout=40, interval=0.2, what=f"the first push of {job} scraped")
+    time.sleep(apart)
+    push_group(stack.gateway, job, metrics)
+    return push_time(stack.gateway_url, job) - first
+
+
+def push_time(gateway_url, job):
+    """The gateway's push_time_seconds of the group {job} (no other labels)."""
+    group = find_group(gateway_url, {"job": job})
+    return float(group["push_time_seconds"]["metrics"][0]["value"])

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import requests
 
-from helpers import group_path, push_group, unique_job, wait_until
+from helpers import group_path, push_group, push_twice, unique_job, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 10
@@ -220,6 +220,35 @@ def test_irate_adjusted_expression_answers(stack):
             time.sleep(0.5)
             result = query(stack, expr)
         assert len(result) == 1 and result[0]["value"][1] in ("0", "5"), result
+    finally:
+        requests.delete(f"{stack.gateway_url}{group_path({'job': job})}", timeout=TIMEOUT)
+
+
+def test_changes_of_a_young_series_and_the_dialect_probe(stack):
+    """Two pushes: PromQL's changes() over a window holding the whole series is 1; MetricsQL's
+    is 2 (it counts the first sample of a series that begins inside the window), its
+    changes_prometheus() 1. The console's probe (src/core/dialect.rs) tells the two apart:
+    VictoriaMetrics answers it, Prometheus refuses it as an unknown function."""
+    job = unique_job("e2e-changes")
+    sel = f'push_time_seconds{{exported_job="{job}"}}'
+    try:
+        push_twice(stack, job, {"job_records_processed": 1}, apart=2)
+        wait_until(lambda: query(stack, f"max_over_time({sel}[1h]) - min_over_time({sel}[1h]) > 0"),
+                   timeout=SCRAPED, what="both pushes scraped")
+        [changes] = query(stack, f"changes({sel}[1h])")
+        probe = requests.post(f"{stack.base_url}/prometheus/api/v1/query",
+                              data={"query": "changes_prometheus(gatewatch_dialect_probe[1m])"},
+                              timeout=TIMEOUT)
+        if stack.backend == "prometheus":
+            assert changes["value"][1] == "1", changes
+            assert probe.status_code == 400, probe.text
+            assert probe.json()["errorType"] == "bad_data", probe.text
+            assert 'unknown function with name "changes_prometheus"' in probe.json()["error"]
+        else:
+            assert changes["value"][1] == "2", changes
+            assert probe.status_code == 200 and probe.json()["data"]["result"] == [], probe.text
+            [counted] = query(stack, f"changes_prometheus({sel}[1h])")
+            assert counted["value"][1] == "1", counted
     finally:
         requests.delete(f"{stack.gateway_url}{group_path({'job': job})}", timeout=TIMEOUT)
 

@@ -12,7 +12,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from helpers import push_group, unique_job, wait_until
+from helpers import push_group, push_twice, unique_job, wait_until
 
 
 def query_range(stack, expr, start, end, step=1):
@@ -84,3 +84,48 @@ def test_irate_adjusted_drops_to_zero_when_pushes_stop(browser, stack):
 
     wait_until(lambda: newest_value("Raw value") == str(last_value), timeout=15, what="raw table shows the last value")
     wait_until(lambda: newest_value("Irate-adjusted") == "0", timeout=15, what="irate table shows 0")
+
+
+def test_freshness_gated_holds_the_value_for_three_expected_intervals(browser, stack):
+    """Two pushes d seconds apart: the gated chart shows the value until the last push is 3 x d
+    old, then 0, on either backend. The chart shows the PromQL it runs: `changes` on Prometheus,
+    `changes_prometheus` on VictoriaMetrics (whose `changes` would count this young series'
+    first sample too, halve the interval and close the gate after 1.5 x d)."""
+    job = unique_job("f/gated")
+    spacing = push_twice(stack, job, {"job_records_processed": 7}, apart=4)
+
+    browser.get(f"{stack.base_url}/charts?metric=job_records_processed&job={quote(job, safe='')}"
+                "&range=5m&min_step=1&gated=1")
+    wait = WebDriverWait(browser, 30)
+
+    def gated_expr(b):
+        try:
+            text = panel(b, "Freshness-gated").find_element(By.CSS_SELECTOR, "code.expr").text
+        except Exception:  # not rendered yet
+            return None
+        return text if job in text else None
+
+    expr = wait.until(gated_expr)
+    changes = "changes_prometheus" if stack.backend == "victoriametrics" else "changes"
+    assert f") / {changes}(push_time_seconds{{" in expr, expr
+
+    sel = f'push_time_seconds{{exported_job="{job}"}}'
+
+    both_scraped = (f"max_over_time({sel}[1h]) "
+                    f"and (max_over_time({sel}[1h]) - min_over_time({sel}[1h]) > 0)")
+
+    def newest_push():
+        r = requests.post(f"{stack.prometheus_url}/api/v1/query", data={"query": both_scraped},
+                          timeout=10).json()
+        return r["data"]["result"]
+
+    [scraped] = wait_until(newest_push, timeout=40, interval=0.5, what="both pushes scraped")
+    pushed_at = float(scraped["value"][1])
+    gate = 3 * spacing
+    time.sleep(max(0.0, pushed_at + gate + 5 - time.time()))
+    [series] = query_range(stack, expr, pushed_at + 2, pushed_at + gate + 5)
+    by_age = {float(t) - pushed_at: float(v) for t, v in series["values"]}
+    open_gate = [v for age, v in by_age.items() if 2 <= age <= gate - 1.5]
+    closed_gate = [v for age, v in by_age.items() if age >= gate + 1.5]
+    assert open_gate and all(v == 7 for v in open_gate), by_age
+    assert closed_gate and all(v == 0 for v in closed_gate), by_age
