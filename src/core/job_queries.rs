@@ -4,6 +4,7 @@
 use super::dialect::Dialect;
 use super::model::prometheus::{Labels, Target};
 use super::promql::{selector, Matcher};
+use super::push_interval::{push_spacing_expr, HISTORY_WINDOW};
 
 /// Which label carries the pushed job once Prometheus has scraped the gateway.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -107,13 +108,12 @@ impl JobQuery {
 
     /// The value while the group's last successful push is younger than `intervals` times its
     /// expected push interval (the mean spacing of its pushes over the last hour), else 0.
-    /// `dialect` names the change count that means the same on the backend (see [`Dialect`]).
+    /// The spacing is the Groups view's expected interval ([`push_spacing_expr`]).
     pub fn freshness_gated(&self, intervals: f64, dialect: Dialect) -> String {
         let push = self.selector_of("push_time_seconds");
-        let changes = dialect.changes();
+        let spacing = push_spacing_expr(&push, HISTORY_WINDOW, dialect);
         format!(
-            "{} * {} group_left() (time() - {push} < bool {} * ((max_over_time({push}[1h]) - \
-             min_over_time({push}[1h])) / {changes}({push}[1h])))",
+            "{} * {} group_left() (time() - {push} < bool {} * ({spacing}))",
             self.raw(),
             self.group_match(),
             trim_number(intervals)

@@ -12,18 +12,25 @@ use super::sort::sort_by;
 /// The window the interval is inferred from.
 pub const HISTORY_WINDOW: &str = "1h";
 
-/// `(max - min) / changes` of push_time_seconds over the window; series with fewer than two
-/// pushes divide by zero and are dropped by `> 0` (NaN and +Inf compare false / are filtered).
+/// The mean spacing of the pushes in `selector`'s push_time_seconds over `window`: the spread of
+/// push times divided by how often the value changed, counted as PromQL counts (see
+/// [`Dialect::changes`]). Shared by the Groups view's interval and the freshness-gated chart.
+pub fn push_spacing_expr(selector: &str, window: &str, dialect: Dialect) -> String {
+    let changes = dialect.changes();
+    format!(
+        "(max_over_time({selector}[{window}]) - min_over_time({selector}[{window}])) \
+         / {changes}({selector}[{window}])"
+    )
+}
+
+/// [`push_spacing_expr`] of every group; series with fewer than two pushes divide by zero and
+/// are dropped by `> 0` (NaN and +Inf compare false / are filtered).
 /// A group that a failed push created has push_time_seconds 0 until its first good push: while
 /// that 0 is in the window, min would be the epoch and the interval decades, so such a group
 /// gets none (`and min > 0`) until the 0 has left the window.
 pub fn interval_expr(window: &str, dialect: Dialect) -> String {
-    let changes = dialect.changes();
-    format!(
-        "(max_over_time(push_time_seconds[{window}]) - min_over_time(push_time_seconds[{window}])) \
-         / {changes}(push_time_seconds[{window}]) > 0 \
-         and min_over_time(push_time_seconds[{window}]) > 0"
-    )
+    let spacing = push_spacing_expr("push_time_seconds", window, dialect);
+    format!("{spacing} > 0 and min_over_time(push_time_seconds[{window}]) > 0")
 }
 
 /// The (series labels, interval) pairs of the interval query's answer; non-finite or
