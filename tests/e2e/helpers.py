@@ -62,26 +62,22 @@ def wait_until(predicate, timeout=10.0, interval=0.1, what="condition"):
 
 
 def push_twice(stack, job, metrics, apart):
-    """Two pushes of the group `job`, the second `apart` seconds after the first has been scraped
-    (the backend may scrape a new target late, and VictoriaMetrics finds a new series ~10 s
-    after its first scrape). The backend's push_time_seconds then holds both pushes. Returns the
-    seconds between them by the gateway's push_time_seconds: the spacing the console infers."""
-    push_group(stack.gateway, job, metrics)
-    first = push_time(stack.gateway_url, job)
+    """Two pushes of the group `job`, the second `apart` seconds after the backend has scraped the
+    first (it may scrape a new target late, and VictoriaMetrics finds a new series ~10 s after
+    its first scrape). Returns both push times once the backend holds both, as it stores them."""
     selector = f'push_time_seconds{{exported_job="{job}"}}'
 
-    def scraped():
+    def scraped_push_time(other_than=None):
         response = requests.post(f"{stack.prometheus_url}/api/v1/query", data={"query": selector},
                                  timeout=10)
-        return response.json()["data"]["result"]
+        values = [float(s["value"][1]) for s in response.json()["data"]["result"]]
+        return next((v for v in values if v != other_than), None)
 
-    wait_until(scraped, timeout=40, interval=0.2, what=f"the first push of {job} scraped")
+    push_group(stack.gateway, job, metrics)
+    first = wait_until(scraped_push_time, timeout=40, interval=0.2,
+                       what=f"the first push of {job} scraped")
     time.sleep(apart)
     push_group(stack.gateway, job, metrics)
-    return push_time(stack.gateway_url, job) - first
-
-
-def push_time(gateway_url, job):
-    """The gateway's push_time_seconds of the group {job} (no other labels)."""
-    group = find_group(gateway_url, {"job": job})
-    return float(group["push_time_seconds"]["metrics"][0]["value"])
+    second = wait_until(lambda: scraped_push_time(other_than=first), timeout=40, interval=0.2,
+                        what=f"the second push of {job} scraped")
+    return first, second
