@@ -9,7 +9,6 @@ use crate::views::groups_page::GroupsPage;
 use crate::views::header::Header;
 use crate::views::health_reports::HealthReports;
 use crate::views::not_found::NotFound;
-use crate::views::reactive::effect;
 use crate::views::targets_page::TargetsPage;
 use crate::views::windmill_page::WindmillPage;
 use leptos::prelude::*;
@@ -17,13 +16,13 @@ use leptos::prelude::*;
 #[component]
 pub fn App() -> impl IntoView {
     let settings = RwSignal::new(settings_store::load());
-    provide_context(SettingsContext(settings));
+    SettingsContext::provide(settings);
     // The pages' reads tell the header's health badges when a backend fails or comes back.
     HealthReports::provide();
     // Now, before any view reads the colours (the charts read them when they are built), and
     // again on every change.
     settings_store::apply_theme(settings.with_untracked(|s| s.theme));
-    effect(move || settings_store::apply_theme(settings.with(|s| s.theme)));
+    Effect::new(move || settings_store::apply_theme(settings.with(|s| s.theme)));
 
     let path = Router::provide().path();
     // One view per path; a query change (chart state) keeps the view, only a path change swaps it.

@@ -5,12 +5,36 @@ use leptos::prelude::*;
 
 const STORAGE_KEY: &str = "gatewatch.settings";
 
-/// The settings signal every view reads its base URLs from.
+/// The settings every view reads, and memos of the base URLs alone: a read that follows a base
+/// asks again when that base changes, not when the theme or a threshold does.
 #[derive(Clone, Copy)]
-pub struct SettingsContext(pub RwSignal<Settings>);
+pub struct SettingsContext {
+    pub settings: RwSignal<Settings>,
+    pub prometheus_base: Memo<String>,
+    /// Every configured Pushgateway base, the main one first.
+    pub gateways: Memo<Vec<String>>,
+}
+
+impl SettingsContext {
+    /// Provides `settings` (and its base URLs) to the components below.
+    pub fn provide(settings: RwSignal<Settings>) -> SettingsContext {
+        let context = SettingsContext {
+            settings,
+            prometheus_base: Memo::new(move |_| settings.with(|s| s.prometheus_base.clone())),
+            gateways: Memo::new(move |_| settings.with(|s| s.gateways())),
+        };
+        provide_context(context);
+        context
+    }
+}
 
 pub fn use_settings() -> RwSignal<Settings> {
-    expect_context::<SettingsContext>().0
+    expect_context::<SettingsContext>().settings
+}
+
+/// The base URLs of the settings in context.
+pub fn use_bases() -> SettingsContext {
+    expect_context::<SettingsContext>()
 }
 
 fn storage() -> Option<web_sys::Storage> {

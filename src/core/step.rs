@@ -7,6 +7,9 @@ pub const MAX_POINTS: usize = 11_000;
 /// The finest step ever asked for: Prometheus timestamps have millisecond resolution.
 pub const FINEST_STEP: f64 = 0.001;
 
+use super::chart_data::Grid;
+use super::time_range::TimeRange;
+
 const DAY: f64 = 86_400.0;
 
 /// Steps that read well in a legend or a URL ("15s", "5m", "6h"); whole days beyond the list.
@@ -79,6 +82,16 @@ pub fn align_range(start: f64, end: f64, step: f64) -> (f64, f64) {
     (snap(start), snap(end).max(snap(start)))
 }
 
+/// The grid of a chart of `range` as of `now`: [`auto_step`] for `width_px` columns with the floor
+/// `min_step`, and [`align_range`]d, so every chart of a page that plans with the same inputs
+/// shares one grid.
+pub fn plan_grid(range: TimeRange, now: f64, width_px: f64, min_step: f64) -> Grid {
+    let (start, end) = range.bounds(now);
+    let step = auto_step(end - start, width_px, min_step);
+    let (start, end) = align_range(start, end, step);
+    Grid::new(start, end, step)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -149,5 +162,28 @@ mod tests {
         assert_eq!(nice_step_at_least(4000.0), 7200.0);
         assert_eq!(nice_step_at_least(1.5 * DAY), 2.0 * DAY);
         assert_eq!(nice_step_at_least(f64::NAN), FINEST_STEP);
+    }
+
+    #[test]
+    fn a_planned_grid_ends_on_the_last_whole_step_before_now() {
+        let now = 1_700_000_003.7;
+        let grid = plan_grid(TimeRange::Last(3600.0), now, 1200.0, 1.0);
+        assert_eq!(grid.step, 5.0);
+        assert_eq!(grid.end(), 1_700_000_000.0);
+        assert_eq!(grid.start, 1_699_996_400.0);
+        assert_eq!(grid.len, 721);
+        // A second later the grid is the same: charts planned in one refresh share it.
+        assert_eq!(
+            plan_grid(TimeRange::Last(3600.0), now + 1.0, 1200.0, 1.0),
+            grid
+        );
+        let fixed = TimeRange::Between {
+            start: 1000.0,
+            end: 2000.0,
+        };
+        assert_eq!(
+            plan_grid(fixed, now, 1000.0, 10.0),
+            Grid::new(1000.0, 2000.0, 10.0)
+        );
     }
 }

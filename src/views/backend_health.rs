@@ -1,48 +1,36 @@
 //! Header badges saying whether Prometheus and the Pushgateways answer, and their versions: one
-//! check per backend (every configured gateway in the gateway's), re-run when a base URL
+//! check per backend (every configured gateway in the gateway's), asked again when a base URL
 //! changes ([`HealthBadge`] times the rest).
 
 use crate::api;
 use crate::core::error::Backend;
 use crate::core::health::gateways_check;
-use crate::core::join::join_every;
-use crate::settings_store::use_settings;
+use crate::settings_store::use_bases;
 use crate::views::health_badge::HealthBadge;
-use crate::views::poll::Poll;
-use crate::views::reactive::effect;
+use crate::views::load::Load;
+use futures::future::join_all;
 use leptos::prelude::*;
 
 #[component]
 pub fn BackendHealth() -> impl IntoView {
-    let settings = use_settings();
-    let backoff = settings.with_untracked(|s| s.backoff());
-    let prometheus_base = Memo::new(move |_| settings.with(|s| s.prometheus_base.clone()));
-    let gateway_bases = Memo::new(move |_| settings.with(|s| s.gateways()));
+    let bases = use_bases();
+    let backoff = bases.settings.with_untracked(|s| s.backoff());
 
-    let prometheus = Poll::with_backoff(backoff, move || {
-        let base = prometheus_base.get_untracked();
+    let prometheus = Load::with_backoff(backoff, None, move || {
+        let base = bases.prometheus_base.get();
         async move { api::prometheus::build_info(&base).await.map(|b| b.version) }
     });
-    let gateway = Poll::with_backoff(backoff, move || {
-        let bases = gateway_bases.get_untracked();
+    let gateway = Load::with_backoff(backoff, None, move || {
+        let gateways = bases.gateways.get();
         async move {
-            let answers = join_every(bases.iter().map(|b| api::gateway::status(b))).await;
-            let answers = bases
+            let answers = join_all(gateways.iter().map(|b| api::gateway::status(b))).await;
+            let answers = gateways
                 .into_iter()
                 .zip(answers)
                 .map(|(base, answer)| (base, answer.map(|s| s.version)))
                 .collect();
             gateways_check(answers)
         }
-    });
-    // Check now, and again at once when a base URL changes.
-    effect(move || {
-        prometheus_base.track();
-        prometheus.restart();
-    });
-    effect(move || {
-        gateway_bases.track();
-        gateway.restart();
     });
 
     view! {

@@ -7,15 +7,13 @@ use crate::core::freshness::Freshness;
 use crate::core::group_table::GroupRow;
 use crate::core::grouping_key::GroupKey;
 use crate::core::model::gateway::Labels;
-use crate::views::reactive::Shown;
-use crate::views::task::Task;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 #[component]
 pub fn BulkCleanupDialog(
     rows: Vec<GroupRow>,
-    on_close: impl Fn() + Clone + Send + Sync + 'static,
+    #[prop(into)] on_close: Callback<()>,
 ) -> impl IntoView {
     let stale: Vec<GroupRow> = rows
         .into_iter()
@@ -32,11 +30,12 @@ pub fn BulkCleanupDialog(
             ..Previewed::of(&r.group, r.expected_interval, r.stale_after)
         })
         .collect();
-    let run = Task::new();
-    let delete = move |chosen: Vec<Previewed>| {
+    // Runs to its end even if the dialog closes meanwhile: a delete is not left half done.
+    let run = Action::new_local(move |chosen: &Vec<Previewed>| {
+        let chosen = chosen.clone();
         let total = chosen.len();
         progress.set((0, total));
-        run.run(async move {
+        async move {
             // One gateway after the other, each with its own re-reads; progress counts them all.
             let mut outcomes = Vec::with_capacity(total);
             for gateway in gateways_of(&chosen) {
@@ -47,32 +46,30 @@ pub fn BulkCleanupDialog(
                     .collect();
                 let before = outcomes.len();
                 let done = run_bulk(&gateway, batch, move |d, _| {
-                    progress.set((before + d, total))
+                    progress.try_set((before + d, total));
                 })
                 .await;
                 outcomes.extend(done);
             }
             outcomes
-        });
-    };
+        }
+    });
     let start = {
         let previews = previews.clone();
         move |_| {
             let chosen: Vec<Previewed> = selected.with_untracked(|s| {
                 previews
                     .iter()
-                    .enumerate()
-                    .filter(|(i, _)| s[*i])
-                    .map(|(_, p)| p.clone())
+                    .zip(s)
+                    .filter(|(_, &on)| on)
+                    .map(|(p, _)| p.clone())
                     .collect()
             });
-            delete(chosen);
+            run.dispatch(chosen);
         }
     };
-    let running = move || run.pending.get();
-    let finished = move || run.value.with(|v| v.is_some());
-    let close_on_escape = on_close.clone();
-    let close = on_close.clone();
+    let running = move || run.pending().get();
+    let finished = move || run.value().with(Option::is_some);
     let count = stale.len();
     let any_stale = count != 0;
 
@@ -106,11 +103,11 @@ pub fn BulkCleanupDialog(
     view! {
         <div class="backdrop">
             <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="bulk-title"
-                on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" && !running() { close_on_escape() }>
+                on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" && !running() { on_close.run(()) }>
                 <h2 id="bulk-title">"Delete stale groups"</h2>
                 {move || (!finished()).then(|| view! {
                     <p>{format!("{count} stale groups. Each is re-read right before its delete and kept if it was pushed since this preview.")}</p>
-                }).shown()}
+                })}
                 <div class="preview-list" hidden=move || finished() || !any_stale>
                         <table class="preview">
                             <thead><tr>
@@ -131,17 +128,15 @@ pub fn BulkCleanupDialog(
                         <label for="bulk-progress">{format!("{done} of {total} groups settled")}</label>
                         <progress id="bulk-progress" max=total.max(1).to_string() value=done.to_string()></progress>
                     }
-                }).shown()}
-                {move || run.value.get().map(report_view).shown()}
+                })}
+                {move || run.value().get().map(report_view)}
                 <div class="actions">
                     {move || if finished() {
-                        let close = close.clone();
-                        view! { <button type="button" class="primary" on:click=move |_| close()>"Close"</button> }.into_any()
+                        view! { <button type="button" class="primary" on:click=move |_| on_close.run(())>"Close"</button> }.into_any()
                     } else {
-                        let cancel = close.clone();
                         let start = start.clone();
                         view! {
-                            <button type="button" disabled=running on:click=move |_| cancel()>"Cancel"</button>
+                            <button type="button" disabled=running on:click=move |_| on_close.run(())>"Cancel"</button>
                             <button type="button" class="danger" disabled=move || running() || chosen_count() == 0 on:click=start>
                                 {move || format!("Delete {} groups", chosen_count())}
                             </button>

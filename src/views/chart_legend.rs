@@ -2,17 +2,15 @@
 
 use crate::chart::theme::Theme;
 use crate::core::chart_data::ChartSeries;
-use crate::core::name_set::NameSet;
-use crate::views::derived::Derived;
-use crate::views::reactive::Shown;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// `hidden` holds series names, so a series stays hidden across refreshes of the data.
 #[component]
 pub fn ChartLegend(
-    #[prop(into)] series: Derived<Vec<ChartSeries>>,
-    #[prop(into)] theme: Derived<Theme>,
-    hidden: RwSignal<NameSet>,
+    #[prop(into)] series: Signal<Vec<ChartSeries>>,
+    #[prop(into)] theme: Signal<Theme>,
+    hidden: RwSignal<BTreeSet<String>>,
 ) -> impl IntoView {
     // Rebuilt only when names or colours change, so a toggle keeps keyboard focus on its button
     // (a plain list: Leptos' keyed `For` would add ≈3 KB of gzip, bench/NOTES.md §1).
@@ -25,7 +23,13 @@ pub fn ChartLegend(
                 .collect::<Vec<_>>()
         })
     });
-    let toggle = move |name: &str| hidden.update(|h| h.toggle(name));
+    let toggle = move |name: &str| {
+        hidden.update(|h| {
+            if !h.remove(name) {
+                h.insert(name.to_string());
+            }
+        })
+    };
     view! {
         <ul class="chart-legend" aria-label="Series (press to show or hide)">
             {move || entries.get().into_iter().map(|(_, name, color)| {
@@ -55,14 +59,13 @@ pub fn ChartLegend(
                 }
             }).collect_view()}
             {move || {
-                (!hidden.with(NameSet::is_empty)).then(|| view! {
+                (!hidden.with(BTreeSet::is_empty)).then(|| view! {
                     <li>
-                        <button type="button" class="link show-all" on:click=move |_| hidden.set(NameSet::new())>
+                        <button type="button" class="link show-all" on:click=move |_| hidden.set(BTreeSet::new())>
                             "Show all"
                         </button>
                     </li>
                 })
-                .shown()
             }}
         </ul>
     }

@@ -2,22 +2,20 @@
 //! and where exact values, NaN and ±Inf can be read.
 
 use crate::core::chart_data::{ChartSeries, Grid};
-use crate::core::name_set::NameSet;
 use crate::core::ticks::{format_time_local, format_utc_offset};
 use crate::core::value_format::format_value;
-use crate::views::derived::Derived;
-use crate::views::reactive::Shown;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// Rows shown at most: 500 steps × 100 series is already 50,000 cells.
 pub const TABLE_ROWS: usize = 500;
 
 #[component]
 pub fn ChartTable(
-    #[prop(into)] series: Derived<Vec<ChartSeries>>,
-    #[prop(into)] grid: Derived<Grid>,
-    #[prop(into)] hidden: Derived<NameSet>,
-    #[prop(into)] utc_offset_min: Derived<i32>,
+    #[prop(into)] series: Signal<Vec<ChartSeries>>,
+    #[prop(into)] grid: Signal<Grid>,
+    #[prop(into)] hidden: Signal<BTreeSet<String>>,
+    #[prop(into)] utc_offset_min: Signal<i32>,
     #[prop(into)] title: String,
 ) -> impl IntoView {
     move || {
@@ -79,7 +77,7 @@ pub fn ChartTable(
                             </thead>
                             <tbody>{rows}</tbody>
                         </table>
-                        {steps.is_empty().then(|| view! { <p class="empty">"No data in this range."</p> }).shown()}
+                        {steps.is_empty().then(|| view! { <p class="empty">"No data in this range."</p> })}
                     </div>
                 }
             })

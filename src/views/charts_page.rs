@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::core::chart_data::{job_legend, range_data, Grid, RangeData};
+use crate::core::chart_data::{job_legend, range_data, RangeData};
 use crate::core::dialect::Dialect;
 use crate::core::endpoints::prometheus_graph_link_for;
 use crate::core::error::{ApiError, Backend};
@@ -11,19 +11,17 @@ use crate::core::job_catalog::{extra_group_labels, jobs_with_metric, metric_name
 use crate::core::job_queries::{
     detect_job_label, gateway_scrape_interval, irate_window, JobLabel, JobQuery,
 };
-use crate::core::step::{align_range, auto_step};
+use crate::core::step::plan_grid;
 use crate::core::time_format::format_duration;
 use crate::core::time_range::TimeRange;
 use crate::core::url_state::{parse_min_step, ChartsState};
 use crate::router::Router;
-use crate::settings_store::use_settings;
+use crate::settings_store::{use_bases, use_settings};
 use crate::views::chart_panel::ChartPanel;
-use crate::views::derived::Derived;
 use crate::views::job_picker::JobPicker;
-use crate::views::poll::Poll;
-use crate::views::poll_banner::PollBanner;
+use crate::views::load::{Load, RefreshCause};
+use crate::views::load_banner::LoadBanner;
 use crate::views::range_picker::RangePicker;
-use crate::views::reactive::{effect, Shown};
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 
@@ -58,18 +56,21 @@ fn chart_width() -> f64 {
 #[component]
 pub fn ChartsPage() -> impl IntoView {
     let settings = use_settings();
+    let bases = use_bases();
     let router = Router::use_router();
     let search = router.search();
     let state = Memo::new(move |_| ChartsState::from_query(&search.get()));
     let set_state =
         move |next: ChartsState| router.navigate(&format!("/charts?{}", next.to_query()));
 
-    let groups = Poll::new(move || {
-        let base = settings.with_untracked(|s| s.pushgateway_base.clone());
+    let groups = Load::new(move || {
+        let base = bases
+            .gateways
+            .with(|g| g.first().cloned().unwrap_or_default());
         async move { api::gateway::list_groups(&base).await }
     });
-    let setup = Poll::new(move || {
-        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+    let setup = Load::new(move || {
+        let base = bases.prometheus_base.get();
         async move {
             let now = now_secs();
             let series = api::prometheus::series(
@@ -92,17 +93,12 @@ pub fn ChartsPage() -> impl IntoView {
             })
         }
     });
-    effect(move || {
-        settings.with(|s| (s.pushgateway_base.clone(), s.prometheus_base.clone()));
-        groups.restart();
-        setup.restart();
-    });
 
     let metrics =
-        Memo::new(move |_| groups.with_answer(|g| g.map(|g| metric_names(g)).unwrap_or_default()));
+        Memo::new(move |_| groups.with(|g| g.map(|g| metric_names(g)).unwrap_or_default()));
     let jobs_for_metric = Memo::new(move |_| {
         let metric = state.with(|s| s.metric.clone());
-        groups.with_answer(|g| g.map(|g| jobs_with_metric(g, &metric)).unwrap_or_default())
+        groups.with(|g| g.map(|g| jobs_with_metric(g, &metric)).unwrap_or_default())
     });
     let chosen_jobs = Memo::new(move |_| {
         let picked = state.with(|s| s.jobs.clone());
@@ -112,16 +108,14 @@ pub fn ChartsPage() -> impl IntoView {
             picked
         }
     });
-    let scrape_interval =
-        Memo::new(move |_| setup.with_answer(|s| s.and_then(|s| s.scrape_interval)));
+    let scrape_interval = Memo::new(move |_| setup.with(|s| s.and_then(|s| s.scrape_interval)));
     let expressions = Memo::new(move |_| {
-        let (job_label, dialect) = setup.with_answer(|s| s.map(|s| (s.job_label, s.dialect)))?;
+        let (job_label, dialect) = setup.with(|s| s.map(|s| (s.job_label, s.dialect)))?;
         let jobs = chosen_jobs.get();
         if jobs.is_empty() {
             return None;
         }
-        let extra =
-            groups.with_answer(|g| g.map(|g| extra_group_labels(g, &jobs)).unwrap_or_default());
+        let extra = groups.with(|g| g.map(|g| extra_group_labels(g, &jobs)).unwrap_or_default());
         let query = JobQuery {
             metric: state.with(|s| s.metric.clone()),
             jobs,
@@ -136,26 +130,22 @@ pub fn ChartsPage() -> impl IntoView {
         })
     });
 
-    let grid = RwSignal::new(Grid {
-        start: 0.0,
-        step: 1.0,
-        len: 0,
+    // Where the charts' range ends: now, as of the last refresh.
+    let clock = RwSignal::new(now_secs());
+    let grid = Memo::new(move |_| {
+        let (range, min_step) = state.with(|s| (s.range, s.min_step));
+        let floor = min_step.unwrap_or_else(|| scrape_interval.get().unwrap_or(1.0));
+        plan_grid(range, clock.get(), chart_width(), floor)
     });
-    let plan_grid = move || {
-        let (range, min_step) = state.with_untracked(|s| (s.range, s.min_step));
-        let (start, end) = range.bounds(now_secs());
-        let floor = min_step.unwrap_or_else(|| scrape_interval.get_untracked().unwrap_or(1.0));
-        let step = auto_step(end - start, chart_width(), floor);
-        let (start, end) = align_range(start, end, step);
-        grid.set(Grid::new(start, end, step));
-    };
-    let range_poll = move |pick: fn(&Expressions) -> &String| {
-        Poll::new(move || {
-            let base = settings.with_untracked(|s| s.prometheus_base.clone());
-            let expr = expressions.with_untracked(|e| e.as_ref().map(|e| pick(e).clone()));
-            let grid = grid.get_untracked();
+    let show_gated = Memo::new(move |_| state.with(|s| s.gated));
+    let range_load = move |pick: fn(&Expressions) -> &String, shown: Signal<bool>| {
+        Load::new(move || {
+            let base = bases.prometheus_base.get();
+            let expr = expressions.with(|e| e.as_ref().map(|e| pick(e).clone()));
+            let grid = grid.get();
+            let shown = shown.get();
             async move {
-                let Some(expr) = expr else {
+                let Some(expr) = expr.filter(|_| shown) else {
                     return Ok(RangeData {
                         grid,
                         series: Vec::new(),
@@ -172,36 +162,26 @@ pub fn ChartsPage() -> impl IntoView {
             }
         })
     };
-    let raw = range_poll(|e| &e.raw);
-    let irate = range_poll(|e| &e.irate);
-    let gated = range_poll(|e| &e.gated);
-    let show_gated = Memo::new(move |_| state.with(|s| s.gated));
-    // New inputs: cancel what is in flight and query again (the old charts stay until then).
-    effect(move || {
-        expressions.track();
-        state.with(|s| (s.range, s.min_step));
-        plan_grid();
-        raw.restart();
-        irate.restart();
-        if show_gated.get() {
-            gated.restart();
+    let raw = range_load(|e| &e.raw, Signal::stored(true));
+    let irate = range_load(|e| &e.irate, Signal::stored(true));
+    let gated = range_load(|e| &e.gated, show_gated.into());
+    let refresh = move |cause: RefreshCause| {
+        groups.refresh(cause);
+        // A timer leaves charts that still load, or wait for their retry, alone.
+        if cause == RefreshCause::Timer && !(raw.status.idle() && irate.status.idle()) {
+            return;
         }
-    });
-    let refresh = move || {
-        plan_grid();
-        raw.refresh();
-        irate.refresh();
-        if show_gated.get_untracked() {
-            gated.refresh();
+        clock.set(now_secs());
+        for load in [raw, irate, gated] {
+            load.refresh(cause);
         }
-        groups.refresh();
     };
 
     let expr_of = move |pick: fn(&Expressions) -> String| {
-        Derived::new(move || expressions.with(|e| e.as_ref().map(pick).unwrap_or_default()))
+        Signal::derive(move || expressions.with(|e| e.as_ref().map(pick).unwrap_or_default()))
     };
     let link_of = move |pick: fn(&Expressions) -> String| {
-        Derived::new(move || {
+        Signal::derive(move || {
             let expr = expressions.with(|e| e.as_ref().map(pick).unwrap_or_default());
             let ui = settings.with(|s| s.prometheus_ui.clone());
             prometheus_graph_link_for(&ui, &expr, state.with(|s| s.range), grid.get().step)
@@ -218,7 +198,7 @@ pub fn ChartsPage() -> impl IntoView {
             )
         })
     };
-    let now = Derived::new(move || grid.get().end());
+    let now = Signal::derive(move || grid.get().end());
     let auto_refresh = RwSignal::new(15u32);
     let min_step_text =
         move || state.with(|s| s.min_step.map(|m| m.to_string()).unwrap_or_default());
@@ -227,20 +207,20 @@ pub fn ChartsPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <div class="page-head">
                 <h1 id="page-title">"Charts"</h1>
-                <RefreshControl on_refresh=move |_| refresh() loading=Derived::new(move || raw.loading() || irate.loading()) every_secs=auto_refresh />
+                <RefreshControl on_refresh=refresh loading=Signal::derive(move || raw.status.loading() || irate.status.loading()) every_secs=auto_refresh />
             </div>
-            <PollBanner poll=setup backend=Backend::Prometheus hide_data_time=true />
+            <LoadBanner load=setup backend=Backend::Prometheus hide_data_time=true />
             <div class="chart-controls">
                 <JobPicker
                     metrics=metrics
-                    metric=Derived::new(move || state.with(|s| s.metric.clone()))
+                    metric=Signal::derive(move || state.with(|s| s.metric.clone()))
                     on_metric={move |metric: String| set_state(ChartsState { metric, jobs: Vec::new(), ..state.get_untracked() })}
                     jobs=jobs_for_metric
-                    chosen=Derived::new(move || state.with(|s| s.jobs.clone()))
+                    chosen=Signal::derive(move || state.with(|s| s.jobs.clone()))
                     on_jobs={move |jobs: Vec<String>| set_state(ChartsState { jobs, ..state.get_untracked() })}
                 />
                 <RangePicker
-                    range=Derived::new(move || state.with(|s| s.range))
+                    range=Signal::derive(move || state.with(|s| s.range))
                     on_change={move |range: TimeRange| set_state(ChartsState { range, ..state.get_untracked() })}
                     now=now
                 />
@@ -260,7 +240,7 @@ pub fn ChartsPage() -> impl IntoView {
             </div>
             {move || (groups.answered() && chosen_jobs.with(Vec::is_empty)).then(|| view! {
                 <p class="notice">"No job on the gateway pushes this metric. Pick another metric above."</p>
-            }).shown()}
+            })}
             <ChartPanel
                 title="Raw value"
                 explanation="The value as pushed. The gateway keeps it forever: it stays flat when a schedule stops."
@@ -271,7 +251,7 @@ pub fn ChartsPage() -> impl IntoView {
                 explanation="The value at steps where a push happened, 0 where none did and after pushes stop."
                 data=irate expr=expr_of(|e| e.irate.clone()) link=link_of(|e| e.irate.clone())
             />
-            {move || step_note().map(|n| view! { <p class="hint">{n}</p> }).shown()}
+            {move || step_note().map(|n| view! { <p class="hint">{n}</p> })}
             <Show when=move || show_gated.get()>
                 <ChartPanel
                     title="Freshness-gated"

@@ -5,16 +5,11 @@ use crate::core::cleanup::Outcome;
 use crate::core::group_table::GroupRow;
 use crate::core::grouping_key::GroupKey;
 use crate::settings_store::use_settings;
-use crate::views::reactive::Shown;
-use crate::views::task::Task;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 #[component]
-pub fn DeleteGroupDialog(
-    row: GroupRow,
-    on_close: impl Fn() + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+pub fn DeleteGroupDialog(row: GroupRow, #[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let settings = use_settings();
     let labels = row.group.labels.clone();
     let gateway = row.gateway.clone();
@@ -22,15 +17,13 @@ pub fn DeleteGroupDialog(
     let key_text = GroupKey::from_labels(&labels)
         .map(|k| k.display())
         .unwrap_or_else(|e| format!("{labels:?} ({e})"));
-    let delete = Task::new();
-    let start = move || {
+    // Runs to its end even if the dialog closes meanwhile: a delete is not left half done.
+    let delete = Action::new_local(move |(): &()| {
         let (base, labels) = (gateway.clone(), labels.clone());
-        delete.run(async move { delete_and_verify(&base, &labels).await });
-    };
-    let result = move || delete.value.get();
-    let running = move || delete.pending.get();
-    let close_on_escape = on_close.clone();
-    let close = on_close.clone();
+        async move { delete_and_verify(&base, &labels).await }
+    });
+    let result = move || delete.value().get();
+    let running = move || delete.pending().get();
 
     view! {
         <div class="backdrop">
@@ -42,17 +35,17 @@ pub fn DeleteGroupDialog(
                 aria-describedby="delete-key"
                 on:keydown=move |ev: KeyboardEvent| {
                     if ev.key() == "Escape" && !running() {
-                        close_on_escape();
+                        on_close.run(());
                     }
                 }
             >
                 <h2 id="delete-title">"Delete this group?"</h2>
                 <p>"All metrics pushed under exactly this grouping key will be removed from the gateway:"</p>
                 <pre id="delete-key" class="key">{key_text}</pre>
-                {multiple.then(|| view! { <p>"On the gateway " <code>{row.gateway.clone()}</code> " only."</p> }).shown()}
+                {multiple.then(|| view! { <p>"On the gateway " <code>{row.gateway.clone()}</code> " only."</p> })}
                 <p class="hint">"Other groups of the same job are not touched. A job that pushes again recreates its group."</p>
                 <div role="status" aria-live="polite">
-                    {move || running().then(|| view! { <p><span class="spinner active"></span>"Deleting, then waiting for the gateway to drop the group…"</p> }).shown()}
+                    {move || running().then(|| view! { <p><span class="spinner active"></span>"Deleting, then waiting for the gateway to drop the group…"</p> })}
                     {move || result().map(|outcome| {
                         let (class, text) = match &outcome {
                             Outcome::Deleted => ("ok", "Deleted: the gateway no longer lists this group.".to_string()),
@@ -60,19 +53,16 @@ pub fn DeleteGroupDialog(
                             other => ("error", format!("Not deleted — {}.", other.describe())),
                         };
                         view! { <p class=class>{text}</p> }
-                    }).shown()}
+                    })}
                 </div>
                 <div class="actions">
                     {move || if result().is_some() {
-                        let close = close.clone();
-                        view! { <button type="button" class="primary" autofocus on:click=move |_| close()>"Close"</button> }.into_any()
+                        view! { <button type="button" class="primary" autofocus on:click=move |_| on_close.run(())>"Close"</button> }.into_any()
                     } else {
-                        let cancel = close.clone();
                         view! {
-                            <button type="button" autofocus disabled=running on:click=move |_| cancel()>"Cancel"</button>
-                            <button type="button" class="danger" disabled=running on:click={
-                                let start = start.clone();
-                                move |_| start()
+                            <button type="button" autofocus disabled=running on:click=move |_| on_close.run(())>"Cancel"</button>
+                            <button type="button" class="danger" disabled=running on:click=move |_| {
+                                delete.dispatch(());
                             }>"Delete group"</button>
                         }.into_any()
                     }}

@@ -3,19 +3,17 @@
 
 use crate::core::error::ApiError;
 use crate::core::time_format::format_utc;
-use crate::views::derived::Derived;
-use crate::views::reactive::Shown;
 use leptos::prelude::*;
 
 #[component]
 pub fn ErrorBanner(
-    #[prop(into)] error: Derived<Option<ApiError>>,
+    #[prop(into)] error: Signal<Option<ApiError>>,
     /// When the data still shown arrived, if any is shown.
     #[prop(into)]
-    data_from: Derived<Option<f64>>,
+    data_from: Signal<Option<f64>>,
     /// The retry to come, e.g. "Retrying in 4 s (attempt 3)." (nothing: no retry is planned).
     #[prop(optional, into)]
-    retry: Derived<Option<String>>,
+    retry: Signal<Option<String>>,
 ) -> impl IntoView {
     move || {
         error.get().map(|e| {
@@ -26,11 +24,10 @@ pub fn ErrorBanner(
                 <div class="error-box" role="alert" data-backend=e.backend().name()>
                     <strong>{e.to_string()}</strong>
                     <p>{e.advice()}</p>
-                    {stale_note.map(|note| view! { <p class="hint stale-note">{note}</p> }).shown()}
-                    {move || retry.get().map(|note| view! { <p class="hint retry-note">{note}</p> }).shown()}
+                    {stale_note.map(|note| view! { <p class="hint stale-note">{note}</p> })}
+                    {move || retry.get().map(|note| view! { <p class="hint retry-note">{note}</p> })}
                 </div>
             }
         })
-        .shown()
     }
 }

@@ -7,9 +7,7 @@ use crate::core::settings::parse_minutes;
 use crate::core::time_format::format_duration;
 use crate::core::value_format::format_value;
 use crate::settings_store::{self, use_settings};
-use crate::views::derived::Derived;
 use crate::views::group_row::stable_id;
-use crate::views::reactive::Shown;
 use leptos::prelude::*;
 
 #[component]
@@ -33,7 +31,7 @@ fn family_view(family: &MetricFamily) -> impl IntoView {
         <div class="family">
             <h3 class="mono">{family.name.clone()} " " <span class="kind">{family.kind.as_str().to_ascii_lowercase()}</span></h3>
             <p class="help">{help}</p>
-            {family.time_stamp.clone().map(|t| view! { <p class="hint">"Pushed at " {t}</p> }).shown()}
+            {family.time_stamp.clone().map(|t| view! { <p class="hint">"Pushed at " {t}</p> })}
             <table class="samples">
                 <thead>
                     <tr>
@@ -107,7 +105,7 @@ fn JobThreshold(job: String) -> impl IntoView {
     let settings = use_settings();
     let current = {
         let job = job.clone();
-        Derived::new(move || settings.with(|s| s.per_job_stale_secs.get(&job)))
+        Signal::derive(move || settings.with(|s| s.per_job_stale_secs.get(&job)))
     };
     let input = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
@@ -147,7 +145,7 @@ fn JobThreshold(job: String) -> impl IntoView {
             <input id=input_id type="text" inputmode="decimal" prop:value=move || input.get() on:input=move |ev| input.set(event_target_value(&ev)) />
             <button type="submit">"Set"</button>
             <button type="button" disabled=move || current.get().is_none() on:click=move |_| save_clear(true)>"Use global"</button>
-            {move || message.get().map(|m| view! { <span class="error" role="alert">{m}</span> }).shown()}
+            {move || message.get().map(|m| view! { <span class="error" role="alert">{m}</span> })}
         </form>
     }
 }

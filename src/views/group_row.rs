@@ -1,30 +1,34 @@
 //! One row of the groups table, with its expandable details row.
 
 use crate::core::group_table::GroupRow;
-use crate::core::name_set::NameSet;
 use crate::core::time_format::{format_age, format_duration, format_utc};
-use crate::views::derived::Derived;
 use crate::views::group_details::GroupDetails;
-use crate::views::handler::Handler;
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 #[component]
 pub fn GroupRowView(
     row: GroupRow,
     now: RwSignal<f64>,
-    expanded: RwSignal<NameSet>,
-    #[prop(into)] on_delete: Handler<GroupRow>,
-    #[prop(into)] show_gateway: Derived<bool>,
+    expanded: RwSignal<BTreeSet<String>>,
+    #[prop(into)] on_delete: Callback<GroupRow>,
+    #[prop(into)] show_gateway: Signal<bool>,
 ) -> impl IntoView {
     let id = row.identity();
     let gateway = row.gateway.clone();
     let is_open = {
         let id = id.clone();
-        Derived::new(move || expanded.with(|e| e.contains(&id)))
+        Signal::derive(move || expanded.with(|e| e.contains(&id)))
     };
     let toggle = {
         let id = id.clone();
-        move |_| expanded.update(|e| e.toggle(&id))
+        move |_| {
+            expanded.update(|e| {
+                if !e.remove(&id) {
+                    e.insert(id.clone());
+                }
+            })
+        }
     };
     let job = row.job().to_string();
     let other_labels: Vec<_> = row

@@ -5,36 +5,35 @@ use crate::browser::now_secs;
 use crate::core::error::Backend;
 use crate::core::freshness::Freshness;
 use crate::core::group_table::{matches_text, summarize, GroupRow, SortColumn};
-use crate::core::join::join_every;
 use crate::core::listings::{listing_rows, listings};
 use crate::core::push_interval::{
     firing_alerts, interval_expr, intervals_from_result, ALERTS_EXPR, HISTORY_WINDOW,
 };
-use crate::settings_store::use_settings;
+use crate::settings_store::{use_bases, use_settings};
 use crate::views::bulk_cleanup_dialog::BulkCleanupDialog;
 use crate::views::delete_group_dialog::DeleteGroupDialog;
-use crate::views::derived::Derived;
 use crate::views::groups_table::GroupsTable;
-use crate::views::poll::Poll;
-use crate::views::poll_banner::PollBanner;
-use crate::views::reactive::{effect, Shown};
+use crate::views::load::{Load, RefreshCause};
+use crate::views::load_banner::LoadBanner;
 use crate::views::refresh_control::RefreshControl;
+use futures::future::join_all;
 use leptos::prelude::*;
 use std::time::Duration;
 
 #[component]
 pub fn GroupsPage() -> impl IntoView {
     let settings = use_settings();
+    let bases = use_bases();
     // Every configured gateway at once; one that fails is reported without hiding the others.
-    let groups = Poll::new(move || {
-        let bases = settings.with_untracked(|s| s.gateways());
+    let groups = Load::new(move || {
+        let gateways = bases.gateways.get();
         async move {
-            let answers = join_every(bases.iter().map(|b| api::gateway::list_groups(b))).await;
-            listings(bases.into_iter().zip(answers).collect())
+            let answers = join_all(gateways.iter().map(|b| api::gateway::list_groups(b))).await;
+            listings(gateways.into_iter().zip(answers).collect())
         }
     });
-    let intervals = Poll::new(move || {
-        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+    let intervals = Load::new(move || {
+        let base = bases.prometheus_base.get();
         async move {
             let expr = interval_expr(HISTORY_WINDOW, api::prometheus::dialect(&base).await);
             let answer = api::prometheus::instant_query(&base, &expr, None).await?;
@@ -42,23 +41,18 @@ pub fn GroupsPage() -> impl IntoView {
         }
     });
     // Which shipped alert rules fire for which group (empty where the rules are not loaded).
-    let alerts = Poll::new(move || {
-        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+    let alerts = Load::new(move || {
+        let base = bases.prometheus_base.get();
         async move {
             let answer = api::prometheus::instant_query(&base, ALERTS_EXPR, None).await?;
             Ok(firing_alerts(&answer.data))
         }
     });
-    let refresh = move || {
-        groups.refresh();
-        intervals.refresh();
-        alerts.refresh();
+    let refresh = move |cause: RefreshCause| {
+        groups.refresh(cause);
+        intervals.refresh(cause);
+        alerts.refresh(cause);
     };
-    // Load now, and again whenever a base URL changes.
-    effect(move || {
-        settings.with(|s| (s.gateways(), s.prometheus_base.clone()));
-        refresh();
-    });
 
     let now = RwSignal::new(now_secs());
     if let Ok(handle) =
@@ -70,11 +64,11 @@ pub fn GroupsPage() -> impl IntoView {
     let rows = Memo::new(move |_| {
         let thresholds = settings.with(|s| s.thresholds());
         let now = now.get();
-        groups.with_answer(|g| {
+        groups.with(|g| {
             let listings = g.map(Vec::as_slice).unwrap_or(&[]);
-            intervals.with_answer(|i| {
+            intervals.with(|i| {
                 let intervals = i.map(Vec::as_slice).unwrap_or(&[]);
-                alerts.with_answer(|a| {
+                alerts.with(|a| {
                     let alerts = a.map(Vec::as_slice).unwrap_or(&[]);
                     listing_rows(listings, intervals, alerts, &thresholds, now)
                 })
@@ -109,13 +103,13 @@ pub fn GroupsPage() -> impl IntoView {
             <div class="page-head">
                 <h1 id="page-title">"Groups"</h1>
                 <RefreshControl
-                    on_refresh=move |_| refresh()
-                    loading=Derived::new(move || groups.loading())
+                    on_refresh=refresh
+                    loading=Signal::derive(move || groups.status.loading())
                     every_secs=auto_refresh
                 />
             </div>
-            <PollBanner poll=groups backend=Backend::Pushgateway />
-            {move || groups.with_answer(|g| {
+            <LoadBanner load=groups backend=Backend::Pushgateway />
+            {move || groups.with(|g| {
                 g.map(|listings| {
                     listings
                         .iter()
@@ -128,16 +122,15 @@ pub fn GroupsPage() -> impl IntoView {
                         })
                         .collect_view()
                 })
-                .shown()
             })}
-            {move || intervals.error.get().map(|e| view! {
+            {move || intervals.status.error.get().map(|e| view! {
                 <p class="hint" role="status">
                     "Expected push intervals are unavailable (" {e.to_string()}
                     "); the stale threshold alone decides freshness."
                 </p>
-            }).shown()}
+            })}
             <p class="summary" aria-live="polite">
-                {move || match (loaded(), groups.error.with(Option::is_some)) {
+                {move || match (loaded(), groups.status.error.with(Option::is_some)) {
                     (true, _) => summary(),
                     // The error box above says why and when the next attempt is.
                     (false, true) => "No groups loaded yet.".to_string(),
@@ -177,26 +170,26 @@ pub fn GroupsPage() -> impl IntoView {
                 rows=visible
                 sort=sort
                 now=now
-                loaded=Derived::new(loaded)
-                show_gateway=Derived::new(move || settings.with(|s| s.gateways().len() > 1))
+                loaded=Signal::derive(loaded)
+                show_gateway=Signal::derive(move || settings.with(|s| s.gateways().len() > 1))
                 on_delete=move |row: GroupRow| delete_target.set(Some(row))
             />
         </section>
         {move || delete_target.get().map(|row| view! {
             <DeleteGroupDialog
                 row=row
-                on_close=move || {
+                on_close=move |()| {
                     delete_target.set(None);
-                    groups.refresh();
+                    groups.refetch();
                 }
             />
-        }).shown()}
+        })}
         <Show when=move || bulk_open.get()>
             <BulkCleanupDialog
                 rows=rows.get_untracked()
-                on_close=move || {
+                on_close=move |()| {
                     bulk_open.set(false);
-                    groups.refresh();
+                    groups.refetch();
                 }
             />
         </Show>

@@ -1,12 +1,9 @@
 //! The groups table: sortable header cells, one page of rows, and pagination.
 
 use crate::core::group_table::{sort_rows, GroupRow, SortColumn};
-use crate::core::name_set::NameSet;
-use crate::views::derived::Derived;
 use crate::views::group_row::GroupRowView;
-use crate::views::handler::Handler;
-use crate::views::reactive::{effect, Shown};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// Rows per page: keeps the DOM small and filtering instant with 10,000 groups.
 pub const PAGE_SIZE: usize = 100;
@@ -23,14 +20,14 @@ const COLUMNS: [(SortColumn, &str); 7] = [
 
 #[component]
 pub fn GroupsTable(
-    #[prop(into)] rows: Derived<Vec<GroupRow>>,
+    #[prop(into)] rows: Signal<Vec<GroupRow>>,
     sort: RwSignal<(SortColumn, bool)>,
     now: RwSignal<f64>,
-    #[prop(into)] loaded: Derived<bool>,
+    #[prop(into)] loaded: Signal<bool>,
     /// Adds a Gateway column when several gateways are listed.
     #[prop(into, optional)]
-    show_gateway: Derived<bool>,
-    #[prop(into)] on_delete: Handler<GroupRow>,
+    show_gateway: Signal<bool>,
+    #[prop(into)] on_delete: Callback<GroupRow>,
 ) -> impl IntoView {
     // Sorted here, next to the header buttons that choose the order.
     let rows = Memo::new(move |_| {
@@ -40,10 +37,10 @@ pub fn GroupsTable(
         sorted
     });
     let page = RwSignal::new(0usize);
-    let expanded = RwSignal::new(NameSet::new());
+    let expanded = RwSignal::new(BTreeSet::new());
     let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
     // A filter that shrinks the rows must not leave the user on an empty page.
-    effect(move || {
+    Effect::new(move || {
         let last = page_count() - 1;
         if page.get_untracked() > last {
             page.set(last);
@@ -119,7 +116,6 @@ pub fn GroupsTable(
             {move || {
                 (loaded.get() && rows.with(|r| r.is_empty()))
                     .then(|| view! { <p class="empty">"No groups match. The gateway may be empty, or the filters exclude everything."</p> })
-                    .shown()
             }}
         </div>
         <nav class="pager" aria-label="Pages">

@@ -30,7 +30,7 @@ pub fn Header() -> impl IntoView {
             </button>
         </header>
         <Show when=move || settings_open.get()>
-            <SettingsDialog on_close=move || settings_open.set(false) />
+            <SettingsDialog on_close=move |()| settings_open.set(false) />
         </Show>
     }
 }

@@ -4,33 +4,32 @@
 
 use crate::core::error::Backend;
 use crate::core::health::{recheck_now, Badge, RECHECK_EVERY};
-use crate::views::derived::Derived;
 use crate::views::health_reports::HealthReports;
-use crate::views::poll::{self, Poll};
-use crate::views::reactive::effect;
+use crate::views::load::{Load, RefreshCause};
 use leptos::prelude::*;
 
 #[component]
 pub fn HealthBadge(
     backend: Backend,
-    /// The badge's own check of the backend, answering its version. Started by the caller.
-    check: Poll<String>,
+    /// The badge's own check of the backend, answering its version.
+    check: Load<String>,
 ) -> impl IntoView {
     // A timer's refresh: while failing, the check keeps to its backoff instead.
     if let Ok(handle) =
-        set_interval_with_handle(move || poll::automatic(|| check.refresh()), RECHECK_EVERY)
+        set_interval_with_handle(move || check.refresh(RefreshCause::Timer), RECHECK_EVERY)
     {
         on_cleanup(move || handle.clear());
     }
-    let badge = Derived::new(move || {
-        Badge::from_checks(check.answered(), check.error.with(Option::is_some))
+    let status = check.status;
+    let badge = Memo::new(move |_| {
+        Badge::from_checks(check.answered(), status.error.with(Option::is_some))
     });
     if let Some(reports) = use_context::<HealthReports>() {
-        effect(move || {
+        Effect::new(move || {
             if let Some(report) = reports.latest(backend) {
                 // (the badge untracked: its own new state must not replay an old report)
                 if recheck_now(badge.get_untracked(), report) {
-                    check.refresh();
+                    check.refresh(RefreshCause::User);
                 }
             }
         });
@@ -44,10 +43,10 @@ pub fn HealthBadge(
     };
     let text = move || match badge.get() {
         Badge::Checking => format!("{name}: checking…"),
-        Badge::Up => check.with_answer(|v| format!("{name} {}", v.map_or("", String::as_str))),
+        Badge::Up => check.with(|v| format!("{name} {}", v.map_or("", String::as_str))),
         Badge::Down => format!("{name}: unreachable"),
     };
-    let title = move || match check.error.get() {
+    let title = move || match status.error.get() {
         Some(e) => format!("{e}. {}", e.advice()),
         None if badge.get() == Badge::Up => format!("{name} is reachable"),
         None => format!("Checking {name}…"),

@@ -1,5 +1,5 @@
 //! The context through which the pages' reads tell the header's health badges what they just
-//! saw of a backend ([`Report`]: failed, or answering again). [`Poll`](crate::views::poll::Poll)
+//! saw of a backend ([`Report`]: failed, or answering again). [`Load`](crate::views::load::Load)
 //! writes it, [`HealthBadge`](crate::views::health_badge::HealthBadge) reads it;
 //! [`crate::core::health`] decides what a report means.
 

@@ -1,23 +1,21 @@
 //! Chooses the metric (names seen in the gateway's groups) and the jobs (Windmill paths) to chart.
 
-use crate::views::derived::Derived;
-use crate::views::handler::Handler;
 use leptos::prelude::*;
 
 #[component]
 pub fn JobPicker(
     /// Metric names pushed to the gateway, sorted.
     #[prop(into)]
-    metrics: Derived<Vec<String>>,
-    #[prop(into)] metric: Derived<String>,
-    #[prop(into)] on_metric: Handler<String>,
+    metrics: Signal<Vec<String>>,
+    #[prop(into)] metric: Signal<String>,
+    #[prop(into)] on_metric: Callback<String>,
     /// Jobs that push the chosen metric, sorted.
     #[prop(into)]
-    jobs: Derived<Vec<String>>,
+    jobs: Signal<Vec<String>>,
     /// The chosen jobs; empty means all of them.
     #[prop(into)]
-    chosen: Derived<Vec<String>>,
-    #[prop(into)] on_jobs: Handler<Vec<String>>,
+    chosen: Signal<Vec<String>>,
+    #[prop(into)] on_jobs: Callback<Vec<String>>,
 ) -> impl IntoView {
     let options = move || {
         let mut names = metrics.get();

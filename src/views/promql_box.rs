@@ -1,14 +1,13 @@
 //! Shows the exact PromQL a chart runs, with a copy button and a link into Prometheus' own UI.
 
-use crate::views::derived::Derived;
 use leptos::prelude::*;
 
 #[component]
 pub fn PromqlBox(
-    #[prop(into)] expr: Derived<String>,
+    #[prop(into)] expr: Signal<String>,
     /// The "Open in Prometheus" URL (built by the core from the expression and the range).
     #[prop(into)]
-    link: Derived<String>,
+    link: Signal<String>,
 ) -> impl IntoView {
     let copied = RwSignal::new(None::<&'static str>);
     let copy = move |_| {

@@ -1,9 +1,6 @@
 //! Time range choice: presets from 5 minutes to 7 days, or a custom absolute range in local time.
 
 use crate::core::time_range::{format_local_datetime, parse_local_datetime, TimeRange, PRESETS};
-use crate::views::derived::Derived;
-use crate::views::handler::Handler;
-use crate::views::reactive::Shown;
 use leptos::prelude::*;
 
 /// Minutes east of UTC of the browser's local time now (JS reports the opposite sign).
@@ -13,11 +10,11 @@ pub fn utc_offset_minutes() -> i32 {
 
 #[component]
 pub fn RangePicker(
-    #[prop(into)] range: Derived<TimeRange>,
-    #[prop(into)] on_change: Handler<TimeRange>,
+    #[prop(into)] range: Signal<TimeRange>,
+    #[prop(into)] on_change: Callback<TimeRange>,
     /// Where the current range ends, for pre-filling the custom inputs.
     #[prop(into)]
-    now: Derived<f64>,
+    now: Signal<f64>,
 ) -> impl IntoView {
     let offset = utc_offset_minutes();
     let custom_open = RwSignal::new(false);
@@ -82,7 +79,7 @@ pub fn RangePicker(
                 <label for="range-to">"To"</label>
                 <input id="range-to" type="datetime-local" prop:value=move || to.get() on:input=move |ev| to.set(event_target_value(&ev)) />
                 <button type="submit" class="primary">"Apply"</button>
-                {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> }).shown()}
+                {move || error.get().map(|e| view! { <span class="error" role="alert">{e}</span> })}
             </form>
         </Show>
     }

@@ -1,10 +1,8 @@
 //! Auto-refresh picker (off / 5 s / 15 s / 1 min) and a refresh-now button with a spinner.
-//! Polling pauses while the tab is hidden; the poller itself keeps one request in flight.
+//! Timers pause while the tab is hidden; each read keeps one request in flight (`Load`).
 
 use crate::browser::tab_hidden;
-use crate::views::derived::Derived;
-use crate::views::handler::Handler;
-use crate::views::poll;
+use crate::views::load::RefreshCause;
 use leptos::prelude::*;
 use std::time::Duration;
 
@@ -13,8 +11,8 @@ const CHOICES: [(&str, u32); 4] = [("Off", 0), ("5 s", 5), ("15 s", 15), ("1 min
 /// Calls `on_refresh` every `every_secs` while visible (0 = off), and when the button is pressed.
 #[component]
 pub fn RefreshControl(
-    #[prop(into)] on_refresh: Handler<()>,
-    #[prop(into)] loading: Derived<bool>,
+    #[prop(into)] on_refresh: Callback<RefreshCause>,
+    #[prop(into)] loading: Signal<bool>,
     every_secs: RwSignal<u32>,
 ) -> impl IntoView {
     let elapsed = RwSignal::new(0u32);
@@ -28,7 +26,7 @@ pub fn RefreshControl(
             if next >= every {
                 elapsed.set(0);
                 // A failing backend keeps to its backoff; the button below asks at once.
-                poll::automatic(|| on_refresh.run(()));
+                on_refresh.run(RefreshCause::Timer);
             } else {
                 elapsed.set(next);
             }
@@ -63,7 +61,7 @@ pub fn RefreshControl(
                 type="button"
                 on:click=move |_| {
                     elapsed.set(0);
-                    on_refresh.run(());
+                    on_refresh.run(RefreshCause::User);
                 }
             >
                 "Refresh"

@@ -4,12 +4,11 @@ use crate::core::settings::{
     normalize_base_url, parse_gateway_list, parse_minutes, Settings, Theme,
 };
 use crate::settings_store::{self, use_settings};
-use crate::views::reactive::Shown;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 #[component]
-pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+pub fn SettingsDialog(#[prop(into)] on_close: Callback<()>) -> impl IntoView {
     let settings = use_settings();
     let current = settings.get_untracked();
     let prometheus = RwSignal::new(current.prometheus_base.clone());
@@ -20,7 +19,6 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
     let stale_minutes = RwSignal::new(format_minutes(current.stale_after_secs));
     let error = RwSignal::new(None::<String>);
 
-    let close = on_close.clone();
     let save = move || {
         let checked = normalize_base_url(&prometheus.get())
             .map_err(|e| format!("Prometheus base URL: {e}"))
@@ -57,7 +55,7 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
                 };
                 settings_store::save(&next);
                 settings.set(next);
-                close();
+                on_close.run(());
             }
             Err(message) => error.set(Some(message)),
         }
@@ -72,8 +70,6 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
         stale_minutes.set(format_minutes(defaults.stale_after_secs));
         error.set(None);
     };
-    let close_on_escape = on_close.clone();
-    let cancel = on_close.clone();
 
     view! {
         <div class="backdrop">
@@ -84,7 +80,7 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
                 aria-labelledby="settings-title"
                 on:keydown=move |ev: KeyboardEvent| {
                     if ev.key() == "Escape" {
-                        close_on_escape();
+                        on_close.run(());
                     }
                 }
             >
@@ -156,10 +152,10 @@ pub fn SettingsDialog(on_close: impl Fn() + Clone + Send + Sync + 'static) -> im
                             })
                             .collect_view()}
                     </select>
-                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> }).shown()}
+                    {move || error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                     <div class="actions">
                         <button type="button" on:click=reset>"Reset to defaults"</button>
-                        <button type="button" on:click=move |_| cancel()>"Cancel"</button>
+                        <button type="button" on:click=move |_| on_close.run(())>"Cancel"</button>
                         <button type="submit" class="primary">"Save"</button>
                     </div>
                 </form>

@@ -6,25 +6,19 @@ use crate::browser::now_secs;
 use crate::core::error::Backend;
 use crate::core::scrape_targets::{by_pool, down_alerts};
 use crate::core::time_format::{format_age, format_duration, format_utc, parse_rfc3339};
-use crate::settings_store::use_settings;
-use crate::views::derived::Derived;
-use crate::views::poll::Poll;
-use crate::views::poll_banner::PollBanner;
-use crate::views::reactive::{effect, Shown};
+use crate::settings_store::use_bases;
+use crate::views::load::Load;
+use crate::views::load_banner::LoadBanner;
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 use std::time::Duration;
 
 #[component]
 pub fn TargetsPage() -> impl IntoView {
-    let settings = use_settings();
-    let targets = Poll::new(move || {
-        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+    let bases = use_bases();
+    let targets = Load::new(move || {
+        let base = bases.prometheus_base.get();
         async move { api::prometheus::targets(&base).await.map(|a| a.data) }
-    });
-    effect(move || {
-        settings.with(|s| s.prometheus_base.clone());
-        targets.restart();
     });
     let now = RwSignal::new(now_secs());
     if let Ok(handle) =
@@ -32,16 +26,16 @@ pub fn TargetsPage() -> impl IntoView {
     {
         on_cleanup(move || handle.clear());
     }
-    let list = move || targets.with_answer(|t| t.cloned().unwrap_or_default());
+    let list = move || targets.with(|t| t.cloned().unwrap_or_default());
     let auto_refresh = RwSignal::new(15u32);
 
     view! {
         <section class="page" aria-labelledby="page-title">
             <div class="page-head">
                 <h1 id="page-title">"Targets"</h1>
-                <RefreshControl on_refresh=move |_| targets.refresh() loading=Derived::new(move || targets.loading()) every_secs=auto_refresh />
+                <RefreshControl on_refresh=move |cause| targets.refresh(cause) loading=Signal::derive(move || targets.status.loading()) every_secs=auto_refresh />
             </div>
-            <PollBanner poll=targets backend=Backend::Prometheus />
+            <LoadBanner load=targets backend=Backend::Prometheus />
             {move || {
                 let down = down_alerts(&list());
                 (!down.is_empty()).then(|| view! {
@@ -51,7 +45,6 @@ pub fn TargetsPage() -> impl IntoView {
                         <p>"While a target is down Prometheus has no fresh data from it: check the process and its metrics port."</p>
                     </div>
                 })
-                .shown()
             }}
             {move || {
                 let pools = by_pool(&list());

@@ -6,15 +6,13 @@ use crate::chart::observe::ChartWatch;
 use crate::chart::render::{render, Frame, PlotArea};
 use crate::chart::theme::Theme;
 use crate::core::chart_data::{ChartSeries, Grid};
-use crate::core::name_set::NameSet;
 use crate::core::ticks::format_time_full;
 use crate::core::value_format::format_value;
 use crate::views::chart_legend::ChartLegend;
 use crate::views::chart_table::ChartTable;
-use crate::views::derived::Derived;
-use crate::views::reactive::{effect, Shown};
 use leptos::html::{Canvas, Div};
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 /// CSS height of the plot: room for ~5 value ticks and the time labels.
 pub const CHART_HEIGHT_PX: u32 = 280;
@@ -30,38 +28,38 @@ pub fn browser_utc_offset_min() -> i32 {
 
 #[component]
 pub fn TimeChart(
-    #[prop(into)] series: Derived<Vec<ChartSeries>>,
-    #[prop(into)] grid: Derived<Grid>,
+    #[prop(into)] series: Signal<Vec<ChartSeries>>,
+    #[prop(into)] grid: Signal<Grid>,
     /// Names the chart for assistive technology (the canvas' label, the table's caption).
     #[prop(into)]
     title: String,
     #[prop(default = CHART_HEIGHT_PX)] height: u32,
     /// Minutes east of UTC for times; the browser's own offset when not given.
     #[prop(optional, into)]
-    utc_offset_min: Option<Derived<i32>>,
+    utc_offset_min: Option<Signal<i32>>,
     /// True while the first answer is awaited: an empty chart says "Loading…", not "No data".
     #[prop(optional, into)]
-    loading: Option<Derived<bool>>,
+    loading: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let loading = loading.unwrap_or_else(|| Derived::new(|| false));
+    let loading = loading.unwrap_or_else(|| Signal::derive(|| false));
     // One copy per data change, however often the legend, tooltip and table read it.
     let series = Memo::new(move |_| series.get());
     let grid = Memo::new(move |_| grid.get());
     let offset = utc_offset_min.unwrap_or_else(|| {
         let here = browser_utc_offset_min();
-        Derived::new(move || here)
+        Signal::derive(move || here)
     });
     let canvas_ref = NodeRef::<Canvas>::new();
     let wrap_ref = NodeRef::<Div>::new();
     let width = RwSignal::new(0u32);
     let theme = RwSignal::new(Theme::from_document());
-    let hidden = RwSignal::new(NameSet::new());
+    let hidden = RwSignal::new(BTreeSet::new());
     let plot = RwSignal::new(None::<PlotArea>);
     let hover_x = RwSignal::new(None::<f64>);
     let show_table = RwSignal::new(false);
     let watches = StoredValue::new_local(None::<ChartWatch>);
 
-    effect(move || {
+    Effect::new(move || {
         let Some(wrap) = wrap_ref.get() else { return };
         if watches.with_value(Option::is_some) {
             return;
@@ -86,7 +84,7 @@ pub fn TimeChart(
         watches.try_update_value(Option::take);
     });
 
-    effect(move || {
+    Effect::new(move || {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
@@ -193,7 +191,7 @@ pub fn TimeChart(
             <div class="chart-tooltip" aria-hidden="true" style=format!("position:absolute;pointer-events:none;top:{}px;{side}", area.top + 4.0)>
                 <div class="time">{time}</div>
                 <ul>{rows}</ul>
-                {(more > 0).then(|| view! { <div class="more">{format!("… and {more} more")}</div> }).shown()}
+                {(more > 0).then(|| view! { <div class="more">{format!("… and {more} more")}</div> })}
             </div>
         })
     };
@@ -206,7 +204,7 @@ pub fn TimeChart(
             describe(
                 &title,
                 series.with(Vec::len),
-                hidden.with(NameSet::len),
+                hidden.with(BTreeSet::len),
                 plot.get(),
                 empty,
             )
@@ -245,7 +243,6 @@ pub fn TimeChart(
                 show_table.get().then(|| view! {
                     <ChartTable series=series grid=grid hidden=hidden utc_offset_min=offset title=title.clone() />
                 })
-                .shown()
             }}
         </figure>
     }

@@ -3,20 +3,18 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::core::chart_data::{range_data, series_legend, Grid};
+use crate::core::chart_data::{range_data, series_legend};
 use crate::core::endpoints::prometheus_graph_link_for;
 use crate::core::error::{ApiError, Backend};
 use crate::core::model::prometheus::QueryResult;
-use crate::core::step::{align_range, auto_step};
+use crate::core::step::plan_grid;
 use crate::core::time_range::TimeRange;
 use crate::core::windmill_panels::{PANELS, PRESENCE_EXPR, SIMULATED_EXPR};
-use crate::settings_store::use_settings;
+use crate::settings_store::{use_bases, use_settings};
 use crate::views::chart_panel::ChartPanel;
-use crate::views::derived::Derived;
-use crate::views::poll::Poll;
-use crate::views::poll_banner::PollBanner;
+use crate::views::load::{Load, LoadStatus, RefreshCause};
+use crate::views::load_banner::LoadBanner;
 use crate::views::range_picker::RangePicker;
-use crate::views::reactive::{effect, Shown};
 use crate::views::refresh_control::RefreshControl;
 use leptos::prelude::*;
 
@@ -27,15 +25,14 @@ fn non_empty(result: &QueryResult) -> bool {
 #[component]
 pub fn WindmillPage() -> impl IntoView {
     let settings = use_settings();
+    let bases = use_bases();
     let range = RwSignal::new(TimeRange::Last(3600.0));
-    let grid = RwSignal::new(Grid {
-        start: 0.0,
-        step: 1.0,
-        len: 0,
-    });
+    // Where the charts' range ends: now, as of the last refresh.
+    let clock = RwSignal::new(now_secs());
+    let grid = Memo::new(move |_| plan_grid(range.get(), clock.get(), 1200.0, 15.0));
     // (Windmill metrics present, simulated)
-    let presence = Poll::new(move || {
-        let base = settings.with_untracked(|s| s.prometheus_base.clone());
+    let presence = Load::new(move || {
+        let base = bases.prometheus_base.get();
         async move {
             let present = api::prometheus::instant_query(&base, PRESENCE_EXPR, None).await?;
             let simulated = api::prometheus::instant_query(&base, SIMULATED_EXPR, None).await?;
@@ -46,9 +43,9 @@ pub fn WindmillPage() -> impl IntoView {
         .iter()
         .map(|panel| {
             let expr = panel.expr;
-            let poll = Poll::new(move || {
-                let base = settings.with_untracked(|s| s.prometheus_base.clone());
-                let g = grid.get_untracked();
+            let load = Load::new(move || {
+                let base = bases.prometheus_base.get();
+                let g = grid.get();
                 async move {
                     let answer =
                         api::prometheus::range_query(&base, expr, g.start, g.end(), g.step).await?;
@@ -58,41 +55,31 @@ pub fn WindmillPage() -> impl IntoView {
                     })
                 }
             });
-            (panel, poll)
+            (panel, load)
         })
         .collect();
-    let polls: Vec<_> = panels.iter().map(|(_, p)| *p).collect();
-    let plan = move || {
-        let (start, end) = range.get_untracked().bounds(now_secs());
-        let step = auto_step(end - start, 1200.0, 15.0);
-        let (start, end) = align_range(start, end, step);
-        grid.set(Grid::new(start, end, step));
+    let loads: Vec<LoadStatus> = panels.iter().map(|(_, load)| load.status).collect();
+    let refresh = move |cause: RefreshCause| {
+        presence.refresh(cause);
+        // A timer leaves charts that still load, or wait for their retry, alone.
+        if cause == RefreshCause::Timer && !loads.iter().all(LoadStatus::idle) {
+            return;
+        }
+        clock.set(now_secs());
+        loads.iter().for_each(|load| load.refresh(cause));
     };
-    let restart_polls = polls.clone();
-    effect(move || {
-        range.track();
-        settings.with(|s| s.prometheus_base.clone());
-        plan();
-        presence.restart();
-        restart_polls.iter().for_each(|p| p.restart());
-    });
-    let refresh = move || {
-        plan();
-        presence.refresh();
-        polls.iter().for_each(|p| p.refresh());
-    };
-    let present = move || presence.with_answer(|p| p.map(|(present, _)| *present));
-    let simulated = move || presence.with_answer(|p| p.is_some_and(|(_, s)| *s));
+    let present = move || presence.with(|p| p.map(|(present, _)| *present));
+    let simulated = move || presence.with(|p| p.is_some_and(|(_, s)| *s));
     let auto_refresh = RwSignal::new(60u32);
     let charts = panels
         .into_iter()
-        .map(|(panel, poll)| {
+        .map(|(panel, load)| {
             let expr = panel.expr;
-            let link = Derived::new(move || {
+            let link = Signal::derive(move || {
                 let ui = settings.with(|s| s.prometheus_ui.clone());
                 prometheus_graph_link_for(&ui, expr, range.get(), grid.get().step)
             });
-            view! { <ChartPanel title=panel.title explanation=panel.explanation data=poll expr=Derived::new(move || expr.to_string()) link=link /> }
+            view! { <ChartPanel title=panel.title explanation=panel.explanation data=load expr=Signal::derive(move || expr.to_string()) link=link /> }
         })
         .collect_view();
 
@@ -100,19 +87,19 @@ pub fn WindmillPage() -> impl IntoView {
         <section class="page" aria-labelledby="page-title">
             <div class="page-head">
                 <h1 id="page-title">"Windmill"</h1>
-                <RefreshControl on_refresh=move |_| refresh() loading=Derived::new(move || presence.loading()) every_secs=auto_refresh />
+                <RefreshControl on_refresh=refresh loading=Signal::derive(move || presence.status.loading()) every_secs=auto_refresh />
             </div>
-            <PollBanner poll=presence backend=Backend::Prometheus hide_data_time=true />
+            <LoadBanner load=presence backend=Backend::Prometheus hide_data_time=true />
             {move || simulated().then(|| view! {
                 <p class="simulated" role="note">"Simulated: these Windmill metrics come from gatewatch's simulator (simulator/windmill_metrics.py), not from a real Windmill."</p>
-            }).shown()}
+            })}
             {move || (present() == Some(false)).then(|| view! {
                 <div class="notice">
                     <p><strong>"No Windmill metrics in Prometheus."</strong></p>
                     <p>"Windmill exposes them only in the Enterprise Edition, with METRICS_ADDR set (e.g. 0.0.0.0:8001) or the “Expose Metrics” instance setting, and Prometheus must scrape the servers and workers (jobs windmill_server and windmill_worker; see deploy/prometheus.yml)."</p>
                 </div>
-            }).shown()}
-            <RangePicker range=Derived::new(move || range.get()) on_change={move |r: TimeRange| range.set(r)} now=Derived::new(move || grid.get().end()) />
+            })}
+            <RangePicker range=Signal::derive(move || range.get()) on_change={move |r: TimeRange| range.set(r)} now=Signal::derive(move || grid.get().end()) />
             <div class="panel-grid">{charts}</div>
         </section>
     }

@@ -1,22 +1,20 @@
-//! The state of one polled read in words: its error (naming the backend), the time of the data
+//! The state of one backend read in words: its error (naming the backend), the time of the data
 //! still shown, the retry countdown, and a note when the backend is slow to answer.
 
 use crate::browser::now_secs;
 use crate::core::backoff::waiting_note;
 use crate::core::error::Backend;
-use crate::views::derived::Derived;
 use crate::views::error_banner::ErrorBanner;
-use crate::views::poll_state::PollState;
-use crate::views::reactive::Shown;
+use crate::views::load::LoadStatus;
 use leptos::prelude::*;
 use std::time::Duration;
 
 #[component]
-pub fn PollBanner(
-    #[prop(into)] poll: PollState,
-    /// Which backend the poll reads, for the slow-answer note (errors name their own).
+pub fn LoadBanner(
+    #[prop(into)] load: LoadStatus,
+    /// Which backend the read asks, for the slow-answer note (errors name their own).
     backend: Backend,
-    /// The poll's data is not what the page shows (e.g. only settings derived from it): no
+    /// The read's data is not what the page shows (e.g. only settings derived from it): no
     /// "showing the last data received" note.
     #[prop(optional)]
     hide_data_time: bool,
@@ -27,11 +25,10 @@ pub fn PollBanner(
     {
         on_cleanup(move || handle.clear());
     }
-    let retry_state = poll.retry_state();
     // `now` ticks the countdown only while there is one; the clock itself is read fresh, since
     // a retry planned between two ticks would count from a time up to a second old.
-    let retry = Derived::new(move || {
-        let state = retry_state.get();
+    let retry = Signal::derive(move || {
+        let state = load.retry_state();
         (state.failures > 0)
             .then(|| {
                 now.track();
@@ -39,21 +36,21 @@ pub fn PollBanner(
             })
             .flatten()
     });
-    let data_from = Derived::new(move || {
+    let data_from = Signal::derive(move || {
         if hide_data_time {
             return None;
         }
-        poll.data_at.get()
+        load.data_at.get()
     });
     let waiting = move || {
-        poll.started_at
+        load.started_at
             .get()
             .and_then(|since| waiting_note(backend.name(), since, now.get()))
     };
     view! {
-        <ErrorBanner error=poll.error data_from=data_from retry=retry />
+        <ErrorBanner error=load.error data_from=data_from retry=retry />
         {move || waiting().map(|note| view! {
             <p class="hint slow-note" role="status" data-backend=backend.name()>{note}</p>
-        }).shown()}
+        })}
     }
 }
