@@ -15,6 +15,7 @@ pub mod float_parse;
 pub mod freshness;
 #[cfg(test)]
 mod fuzz_tests;
+pub mod group_row_key;
 pub mod group_table;
 pub mod grouping_key;
 pub mod health;

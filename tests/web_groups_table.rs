@@ -131,7 +131,7 @@ fn mount_table(rows: Vec<GroupRow>) -> Mounted {
     let root = dom::document().create_element("div").unwrap();
     dom::document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
-        provide_context(SettingsContext(RwSignal::new(Settings::default())));
+        SettingsContext::provide(RwSignal::new(Settings::default()));
         let rows = rows.clone();
         view! {
             <GroupsTable
@@ -325,7 +325,7 @@ async fn several_gateways_get_a_gateway_column() {
     let root = dom::document().create_element("div").unwrap();
     dom::document().body().unwrap().append_child(&root).unwrap();
     let _handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
-        provide_context(SettingsContext(RwSignal::new(Settings::default())));
+        SettingsContext::provide(RwSignal::new(Settings::default()));
         let rows = rows.clone();
         view! {
             <GroupsTable

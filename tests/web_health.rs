@@ -1,4 +1,4 @@
-//! Browser tests of the header's health badges following the pages: a page's poll reports a
+//! Browser tests of the header's health badges following the pages: a page's load reports a
 //! failing backend and its recovery, and a badge the report contradicts checks at once instead
 //! of at its next 15 s re-check.
 #![cfg(target_arch = "wasm32")]
@@ -9,7 +9,7 @@ use gatewatch::core::error::{ApiError, Backend};
 use gatewatch::core::health::Report;
 use gatewatch::views::health_badge::HealthBadge;
 use gatewatch::views::health_reports::HealthReports;
-use gatewatch::views::poll::Poll;
+use gatewatch::views::load::{Load, RefreshCause};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -51,7 +51,7 @@ fn mount<V: IntoView + 'static>(
 }
 
 #[wasm_bindgen_test]
-async fn a_page_poll_reports_failures_and_recovery_of_its_backend() {
+async fn a_page_load_reports_failures_and_recovery_of_its_backend() {
     let answers: Rc<RefCell<Vec<Result<u32, ApiError>>>> = Rc::new(RefCell::new(vec![
         Err(down()),
         Ok(1),
@@ -61,29 +61,28 @@ async fn a_page_poll_reports_failures_and_recovery_of_its_backend() {
             message: "parse error".into(),
         }),
     ]));
-    let slot: Rc<RefCell<Option<Poll<u32>>>> = Rc::default();
+    let slot: Rc<RefCell<Option<Load<u32>>>> = Rc::default();
     let (reports, _root, _mounted) = mount({
         let (answers, slot) = (answers.clone(), slot.clone());
         move || {
-            *slot.borrow_mut() = Some(Poll::new(move || {
+            *slot.borrow_mut() = Some(Load::new(move || {
                 std::future::ready(answers.borrow_mut().remove(0))
             }));
             view! { <span></span> }
         }
     });
-    let poll = slot.borrow().unwrap();
+    let load = slot.borrow().unwrap();
     let latest = |backend| reports_untracked(reports, backend);
 
-    poll.refresh();
-    settle().await;
+    settle().await; // the first answer
     assert_eq!(latest(Backend::Pushgateway), Some(Report::Failed));
     assert_eq!(latest(Backend::Prometheus), None);
-    poll.refresh(); // the user's refresh, before the backoff's retry
+    load.refresh(RefreshCause::User); // before the backoff's retry
     settle().await;
     assert_eq!(latest(Backend::Pushgateway), Some(Report::Recovered));
-    poll.refresh();
+    load.refresh(RefreshCause::User);
     settle().await;
-    assert!(poll.error.get_untracked().is_some());
+    assert!(load.status.error.get_untracked().is_some());
     assert_eq!(
         latest(Backend::Prometheus),
         None,
@@ -104,7 +103,7 @@ async fn the_badge_checks_at_once_when_a_page_reports_otherwise() {
     let (reports, root, _mounted) = mount({
         let (up, checks) = (up.clone(), checks.clone());
         move || {
-            let check = Poll::with_backoff(backoff, move || {
+            let check = Load::with_backoff(backoff, None, move || {
                 checks.set(checks.get() + 1);
                 std::future::ready(if up.get() {
                     Ok("1.5.1".to_string())
@@ -112,7 +111,6 @@ async fn the_badge_checks_at_once_when_a_page_reports_otherwise() {
                     Err(down())
                 })
             });
-            check.refresh();
             view! { <HealthBadge backend=Backend::Pushgateway check=check /> }
         }
     });

@@ -73,32 +73,12 @@ pub fn BulkCleanupDialog(
     let count = stale.len();
     let any_stale = count != 0;
 
-    let preview_rows = stale
+    // (position, grouping key) of every previewed group; the selection is by position.
+    let entries: Vec<(usize, String)> = stale
         .iter()
+        .map(|row| key_text(&row.group.labels))
         .enumerate()
-        .map(|(i, row)| {
-            let key = key_text(&row.group.labels);
-            let check_id = format!("bulk-{i}");
-            view! {
-                <tr>
-                    <td>
-                        <input
-                            type="checkbox"
-                            id=check_id.clone()
-                            aria-label=format!("Delete {key}")
-                            prop:checked=move || selected.with(|s| s[i])
-                            disabled=move || running() || finished()
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                selected.update(|s| s[i] = on);
-                            }
-                        />
-                    </td>
-                    <td><label for=check_id class="mono">{key}</label></td>
-                </tr>
-            }
-        })
-        .collect_view();
+        .collect();
 
     view! {
         <div class="backdrop">
@@ -119,7 +99,29 @@ pub fn BulkCleanupDialog(
                                 </th>
                                 <th scope="col">"Grouping key"</th>
                             </tr></thead>
-                            <tbody>{preview_rows}</tbody>
+                            <tbody>
+                                <For each=move || entries.clone() key=|(i, _)| *i children=move |(i, key)| {
+                                    let check_id = format!("bulk-{i}");
+                                    view! {
+                                        <tr>
+                                            <td>
+                                                <input
+                                                    type="checkbox"
+                                                    id=check_id.clone()
+                                                    aria-label=format!("Delete {key}")
+                                                    prop:checked=move || selected.with(|s| s[i])
+                                                    disabled=move || running() || finished()
+                                                    on:change=move |ev| {
+                                                        let on = event_target_checked(&ev);
+                                                        selected.update(|s| s[i] = on);
+                                                    }
+                                                />
+                                            </td>
+                                            <td><label for=check_id class="mono">{key}</label></td>
+                                        </tr>
+                                    }
+                                } />
+                            </tbody>
                         </table>
                 </div>
                 {move || (running() || finished()).then(|| {

@@ -36,16 +36,12 @@ pub fn GroupsTable(
         sort_rows(&mut sorted, column, descending);
         sorted
     });
-    let page = RwSignal::new(0usize);
-    let expanded = RwSignal::new(BTreeSet::new());
     let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
-    // A filter that shrinks the rows must not leave the user on an empty page.
-    Effect::new(move || {
-        let last = page_count() - 1;
-        if page.get_untracked() > last {
-            page.set(last);
-        }
-    });
+    // The page asked for, kept within the pages there are: a filter that shrinks the rows
+    // never leaves the user on an empty page.
+    let wanted_page = RwSignal::new(0usize);
+    let page = Memo::new(move |_| wanted_page.get().min(page_count() - 1));
+    let expanded = RwSignal::new(BTreeSet::new());
     let page_rows = move || {
         rows.with(|r| {
             let start = page.get() * PAGE_SIZE;
@@ -106,11 +102,9 @@ pub fn GroupsTable(
                     </tr>
                 </thead>
                 <tbody>
-                    // Patched in place row by row (Leptos' keyed `For` would cost ≈6 KB of
-                    // gzip: bench/NOTES.md §1); each row's open details are kept by identity.
-                    {move || page_rows().into_iter().map(|row| view! {
+                    <For each=page_rows key=GroupRow::key let:row>
                         <GroupRowView row=row now=now expanded=expanded on_delete=on_delete show_gateway=show_gateway />
-                    }).collect_view()}
+                    </For>
                 </tbody>
             </table>
             {move || {
@@ -119,7 +113,7 @@ pub fn GroupsTable(
             }}
         </div>
         <nav class="pager" aria-label="Pages">
-            <button type="button" disabled=move || page.get() == 0 on:click=move |_| page.update(|p| *p = p.saturating_sub(1))>
+            <button type="button" disabled=move || page.get() == 0 on:click=move |_| wanted_page.set(page.get().saturating_sub(1))>
                 "Previous"
             </button>
             <span>
@@ -130,7 +124,7 @@ pub fn GroupsTable(
                     format!("Rows {}–{} of {}", if total == 0 { 0 } else { start + 1 }, end, total)
                 }}
             </span>
-            <button type="button" disabled=move || { page.get() + 1 >= page_count() } on:click=move |_| page.update(|p| *p += 1)>
+            <button type="button" disabled=move || { page.get() + 1 >= page_count() } on:click=move |_| wanted_page.set(page.get() + 1)>
                 "Next"
             </button>
         </nav>

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::browser::now_secs;
 use crate::core::error::Backend;
+use crate::core::model::prometheus::Target;
 use crate::core::scrape_targets::{by_pool, down_alerts};
 use crate::core::time_format::{format_age, format_duration, format_utc, parse_rfc3339};
 use crate::settings_store::use_bases;
@@ -27,6 +28,15 @@ pub fn TargetsPage() -> impl IntoView {
         on_cleanup(move || handle.clear());
     }
     let list = move || targets.with(|t| t.cloned().unwrap_or_default());
+    let pools = Memo::new(move |_| {
+        targets.with(|t| {
+            by_pool(t.map(Vec::as_slice).unwrap_or_default())
+                .into_iter()
+                .collect::<Vec<_>>()
+        })
+    });
+    let pool_names =
+        move || pools.with(|p| p.iter().map(|(name, _)| name.clone()).collect::<Vec<_>>());
     let auto_refresh = RwSignal::new(15u32);
 
     view! {
@@ -46,44 +56,58 @@ pub fn TargetsPage() -> impl IntoView {
                     </div>
                 })
             }}
-            {move || {
-                let pools = by_pool(&list());
-                if pools.is_empty() && targets.answered() {
-                    return view! { <p class="notice">"Prometheus has no active scrape targets."</p> }.into_any();
+            {move || (pools.with(Vec::is_empty) && targets.answered()).then(|| view! {
+                <p class="notice">"Prometheus has no active scrape targets."</p>
+            })}
+            <For each=pool_names key=String::clone children=move |pool| {
+                let name = pool.clone();
+                let list = move || pools.with(|p| {
+                    p.iter().find(|(n, _)| *n == name).map(|(_, l)| l.clone()).unwrap_or_default()
+                });
+                let up = {
+                    let list = list.clone();
+                    move || list().iter().filter(|t| t.health == "up").count()
+                };
+                view! {
+                    <section class="target-pool" aria-label=pool.clone()>
+                        <h2>{pool.clone()} <span class="hint">{move || format!(" {} up", up())}</span></h2>
+                        <div class="table-wrap">
+                            <table class="targets">
+                                <thead><tr>
+                                    <th scope="col">"Endpoint"</th><th scope="col">"Health"</th><th scope="col">"Last scrape"</th>
+                                    <th scope="col">"Duration"</th><th scope="col">"Interval"</th><th scope="col">"Last error"</th>
+                                </tr></thead>
+                                <tbody>
+                                    // A scrape changes its row: the key is what the row shows.
+                                    <For each=list key=|t| (t.scrape_url.clone(), t.last_scrape.clone(), t.health.clone(), t.last_error.clone())
+                                        children=move |t| target_row(t, now) />
+                                </tbody>
+                            </table>
+                        </div>
+                    </section>
                 }
-                pools.into_iter().map(|(pool, list)| {
-                    let up = list.iter().filter(|t| t.health == "up").count();
-                    let rows = list.into_iter().map(|t| {
-                        let scraped = parse_rfc3339(&t.last_scrape);
-                        view! {
-                            <tr data-health=t.health.clone()>
-                                <td class="mono">{t.scrape_url.clone()}</td>
-                                <td><span class=format!("status {}", if t.health == "up" { "fresh" } else { "failed" })>{t.health.clone()}</span></td>
-                                <td title=scraped.map(format_utc).unwrap_or_default()>
-                                    {move || scraped.map(|s| format_age(s, now.get())).unwrap_or_else(|| "never".into())}
-                                </td>
-                                <td>{format_duration(t.last_scrape_duration)}</td>
-                                <td>{t.scrape_interval.map(format_duration).unwrap_or_else(|| "—".into())}</td>
-                                <td class="error">{t.last_error.clone()}</td>
-                            </tr>
-                        }
-                    }).collect_view();
-                    view! {
-                        <section class="target-pool" aria-label=pool.clone()>
-                            <h2>{pool.clone()} <span class="hint">{format!(" {up} up")}</span></h2>
-                            <div class="table-wrap">
-                                <table class="targets">
-                                    <thead><tr>
-                                        <th scope="col">"Endpoint"</th><th scope="col">"Health"</th><th scope="col">"Last scrape"</th>
-                                        <th scope="col">"Duration"</th><th scope="col">"Interval"</th><th scope="col">"Last error"</th>
-                                    </tr></thead>
-                                    <tbody>{rows}</tbody>
-                                </table>
-                            </div>
-                        </section>
-                    }
-                }).collect_view().into_any()
-            }}
+            } />
         </section>
+    }
+}
+
+fn target_row(t: Target, now: RwSignal<f64>) -> impl IntoView {
+    let scraped = parse_rfc3339(&t.last_scrape);
+    let health = t.health.clone();
+    let health_class = format!(
+        "status {}",
+        if t.health == "up" { "fresh" } else { "failed" }
+    );
+    view! {
+        <tr data-health=t.health>
+            <td class="mono">{t.scrape_url}</td>
+            <td><span class=health_class>{health}</span></td>
+            <td title=scraped.map(format_utc).unwrap_or_default()>
+                {move || scraped.map(|s| format_age(s, now.get())).unwrap_or_else(|| "never".into())}
+            </td>
+            <td>{format_duration(t.last_scrape_duration)}</td>
+            <td>{t.scrape_interval.map(format_duration).unwrap_or_else(|| "—".into())}</td>
+            <td class="error">{t.last_error}</td>
+        </tr>
     }
 }
