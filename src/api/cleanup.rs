@@ -9,9 +9,9 @@ use crate::core::cleanup::{
     all_failed, recheck, Outcome, Previewed, Recheck, DELETE_CONCURRENCY, RECHECK_CHUNK,
 };
 use crate::core::grouping_key::GroupKey;
-use crate::core::join::join_every;
 use crate::core::model::gateway::Labels;
 use crate::core::series_index::label_positions;
+use futures::stream::{self, StreamExt};
 
 /// How long to wait for queued deletes to show in the list.
 const VERIFY_ATTEMPTS: u32 = 15;
@@ -116,13 +116,15 @@ async fn delete_one_by_one(base: &str, chunk: &[Previewed], outcomes: &mut Vec<(
             kept => outcomes.push((p.labels.clone(), Outcome::Kept(kept))),
         }
     }
-    // In waves: futures' `buffer_unordered` would keep 6 in flight as each finishes, but its
-    // FuturesUnordered is ≈1 KB of gzip for this fallback path alone (bench/NOTES.md §1).
-    for wave in to_delete.chunks(DELETE_CONCURRENCY) {
-        let results = join_every(wave.iter().map(|labels| send_delete(base, labels))).await;
-        for (labels, result) in wave.iter().zip(results) {
-            outcomes.push((labels.clone(), result.err().unwrap_or(Outcome::Deleted)));
-        }
+    // DELETE_CONCURRENCY in flight, a new one as each finishes; outcomes in preview order.
+    let mut deletes = stream::iter(to_delete)
+        .map(|labels| async move {
+            let outcome = send_delete(base, &labels).await.err();
+            (labels, outcome.unwrap_or(Outcome::Deleted))
+        })
+        .buffered(DELETE_CONCURRENCY);
+    while let Some(settled) = deletes.next().await {
+        outcomes.push(settled);
     }
 }
 
