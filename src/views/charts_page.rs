@@ -167,8 +167,8 @@ pub fn ChartsPage() -> impl IntoView {
     let gated = range_load(|e| &e.gated, show_gated.into());
     let refresh = move |cause: RefreshCause| {
         groups.refresh(cause);
-        // A timer leaves charts that still load, or wait for their retry, alone.
-        if cause == RefreshCause::Timer && !(raw.status.idle() && irate.status.idle()) {
+        // Charts that still load, or (for a timer) wait for their retry, are left alone.
+        if ![raw, irate].iter().all(|l| l.status.may_refresh(cause)) {
             return;
         }
         clock.set(now_secs());

@@ -161,15 +161,18 @@ impl LoadStatus {
         status
     }
 
-    /// Asks again with the same inputs, unless a request is in flight (its answer is as new,
-    /// and a slow backend never piles up requests). A [`RefreshCause::Timer`] refresh also
-    /// leaves a failed backend to its backoff; the user's asks at once.
+    /// Asks again with the same inputs, if [`LoadStatus::may_refresh`].
     pub fn refresh(&self, cause: RefreshCause) {
-        if self.pending.get_untracked() || cause == RefreshCause::Timer && self.retry_scheduled() {
-            return;
+        if self.may_refresh(cause) {
+            self.cancel_retry();
+            self.ask.notify();
         }
-        self.cancel_retry();
-        self.ask.notify();
+    }
+
+    /// Not while a request is in flight (its answer is as new, and a slow backend never piles
+    /// up requests); a [`RefreshCause::Timer`] also leaves a failed backend to its backoff.
+    pub fn may_refresh(&self, cause: RefreshCause) -> bool {
+        !(self.pending.get_untracked() || cause == RefreshCause::Timer && self.retry_scheduled())
     }
 
     /// Asks again at once, in place of the request in flight, whose answer would be out of
@@ -177,11 +180,6 @@ impl LoadStatus {
     pub fn refetch(&self) {
         self.cancel_retry();
         self.ask.notify();
-    }
-
-    /// Neither a request in flight nor a retry waiting: a timer may ask again.
-    pub fn idle(&self) -> bool {
-        !self.pending.get_untracked() && !self.retry_scheduled()
     }
 
     /// Whether a request is in flight (tracked).

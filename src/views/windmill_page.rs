@@ -61,8 +61,8 @@ pub fn WindmillPage() -> impl IntoView {
     let loads: Vec<LoadStatus> = panels.iter().map(|(_, load)| load.status).collect();
     let refresh = move |cause: RefreshCause| {
         presence.refresh(cause);
-        // A timer leaves charts that still load, or wait for their retry, alone.
-        if cause == RefreshCause::Timer && !loads.iter().all(LoadStatus::idle) {
+        // Charts that still load, or (for a timer) wait for their retry, are left alone.
+        if !loads.iter().all(|l| l.may_refresh(cause)) {
             return;
         }
         clock.set(now_secs());
