@@ -10,6 +10,7 @@ use crate::core::model::prometheus::{
     Labels, QueryResult, Target,
 };
 use gloo_net::http::Method;
+use serde_json::value::RawValue;
 use std::cell::RefCell;
 
 const BACKEND: Backend = Backend::Prometheus;
@@ -109,7 +110,7 @@ pub async fn dialect(base: &str) -> Dialect {
 
 fn decode<T>(
     raw: RawAnswer,
-    parse: impl FnOnce(&crate::core::json::Value) -> Result<T, String>,
+    parse: impl FnOnce(&RawValue) -> Result<T, String>,
 ) -> Result<Answer<T>, ApiError> {
     decode_answer(
         BACKEND,
