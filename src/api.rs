@@ -61,22 +61,16 @@ pub(crate) async fn send(
             .body(text),
         None => builder.build(),
     }
-    .map_err(|e| {
-        unreachable(format!(
-            "the request could not be built ({})",
-            error_text(&e)
-        ))
-    })?;
+    .map_err(|e| unreachable(format!("the request could not be built ({e})")))?;
     let response = request
         .send()
         .await
-        .map_err(|e| unreachable(describe_network_error(&error_text(&e))))?;
+        .map_err(|e| unreachable(describe_network_error(&e.to_string())))?;
     let status = response.status();
     let content_type = response.headers().get("content-type");
     let body = response.text().await.map_err(|e| {
         unreachable(format!(
-            "the connection broke while reading the answer ({})",
-            error_text(&e)
+            "the connection broke while reading the answer ({e})"
         ))
     })?;
     // Completed: nothing left to abort.
@@ -86,18 +80,6 @@ pub(crate) async fn send(
         content_type,
         body,
     })
-}
-
-/// gloo-net's error as text. Its own `Display` also covers its JSON decoding errors, which
-/// this module never asks for (it reads bodies as text), and would link serde_json's and std's
-/// I/O error messages for them (bench/NOTES.md §1).
-fn error_text(e: &gloo_net::Error) -> String {
-    match e {
-        gloo_net::Error::JsError(js) => js.to_string(),
-        gloo_net::Error::GlooError(text) => text.clone(),
-        #[allow(unreachable_patterns)]
-        _ => "a JSON decoding error".to_string(),
-    }
 }
 
 fn describe_network_error(raw: &str) -> String {

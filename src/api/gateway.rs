@@ -10,6 +10,7 @@ use crate::core::error::{ApiError, Backend};
 use crate::core::grouping_key::GroupKey;
 use crate::core::model::gateway::{parse_groups, parse_status, GatewayGroup, GatewayStatus};
 use gloo_net::http::Method;
+use serde_json::value::RawValue;
 
 const BACKEND: Backend = Backend::Pushgateway;
 
@@ -75,7 +76,7 @@ pub async fn bulk_delete(
 
 fn decode<T>(
     raw: RawAnswer,
-    parse: impl FnOnce(&crate::core::json::Value) -> Result<T, String>,
+    parse: impl FnOnce(&RawValue) -> Result<T, String>,
 ) -> Result<T, ApiError> {
     decode_answer(
         BACKEND,

@@ -1,7 +1,7 @@
 //! Prometheus HTTP API calls: instant and range queries, label values, series, targets, build info.
 
 use super::{send, Body, RawAnswer};
-use crate::core::dialect::{Dialect, PROBE_EXPR};
+use crate::core::dialect::Dialect;
 use crate::core::endpoints::{self, join};
 use crate::core::envelope::{decode_answer, Answer};
 use crate::core::error::{ApiError, Backend};
@@ -10,7 +10,9 @@ use crate::core::model::prometheus::{
     Labels, QueryResult, Target,
 };
 use gloo_net::http::Method;
+use serde_json::value::RawValue;
 use std::cell::RefCell;
+use std::collections::HashMap;
 
 const BACKEND: Backend = Backend::Prometheus;
 
@@ -88,28 +90,28 @@ pub async fn build_info(base: &str) -> Result<BuildInfo, ApiError> {
 }
 
 thread_local! {
-    /// The dialect of the last backend asked: it does not change while the page is open.
-    static KNOWN_DIALECT: RefCell<Option<(String, Dialect)>> = const { RefCell::new(None) };
+    /// Each backend's dialect by base URL: it does not change while the page is open.
+    static DIALECTS: RefCell<HashMap<String, Dialect>> = RefCell::new(HashMap::new());
 }
 
-/// The query language the backend at `base` speaks, probed once per page load and base. While
-/// it cannot be told (no API answer), PromQL: the query that follows reports the same failure.
+/// The query language the backend at `base` speaks, told by its build info (core::dialect),
+/// asked once per page load and base: a request both backends answer with success. While it
+/// cannot be told (no answer), PromQL: the query that follows reports the same failure.
 pub async fn dialect(base: &str) -> Dialect {
-    let known = KNOWN_DIALECT.with_borrow(|k| k.as_ref().filter(|(b, _)| b == base).map(|k| k.1));
-    if let Some(dialect) = known {
-        return dialect;
+    if let Some(known) = DIALECTS.with_borrow(|d| d.get(base).copied()) {
+        return known;
     }
-    let probe = instant_query(base, PROBE_EXPR, None).await.err();
-    let Some(dialect) = Dialect::from_probe(probe.as_ref()) else {
+    let info = build_info(base).await;
+    let Some(dialect) = Dialect::from_build_info(info.as_ref()) else {
         return Dialect::PromQl;
     };
-    KNOWN_DIALECT.set(Some((base.to_string(), dialect)));
+    DIALECTS.with_borrow_mut(|d| d.insert(base.to_string(), dialect));
     dialect
 }
 
 fn decode<T>(
     raw: RawAnswer,
-    parse: impl FnOnce(&crate::core::json::Value) -> Result<T, String>,
+    parse: impl FnOnce(&RawValue) -> Result<T, String>,
 ) -> Result<Answer<T>, ApiError> {
     decode_answer(
         BACKEND,

@@ -1,7 +1,6 @@
 //! Chart colours: the page's `--fg`, `--bg` and `--border` CSS variables (switched by
 //! `html[data-theme]`) and a series palette that stays readable on that background.
 
-use crate::core::float_parse::parse_f64;
 use plotters::style::RGBColor;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -138,6 +137,10 @@ pub fn parse_css_color(text: &str) -> Option<Rgb> {
     let mut parts = inner
         .split(|c: char| c == ',' || c == '/' || c.is_whitespace())
         .filter(|p| !p.is_empty())
-        .map(|p| parse_f64(p).map(|v| v.round().clamp(0.0, 255.0) as u8));
+        .map(|p| {
+            p.parse::<f64>()
+                .ok()
+                .map(|v| v.round().clamp(0.0, 255.0) as u8)
+        });
     Some(Rgb(parts.next()??, parts.next()??, parts.next()??))
 }

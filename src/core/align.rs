@@ -3,7 +3,6 @@
 
 use super::chart_data::{ChartSeries, Grid};
 use super::model::prometheus::{Labels, RangeSeries};
-use super::sort::sort_by;
 
 /// One slot per grid step. A sample goes to the nearest step within half a step (Prometheus
 /// answers exactly on the grid, but a client-side range or a rounded timestamp may be off);
@@ -48,7 +47,7 @@ pub fn series_from_matrix(
         })
         .collect();
     // Stable sort: equal names keep Prometheus' (label-sorted) order.
-    sort_by(&mut series, |a, b| a.name.cmp(&b.name));
+    series.sort_by(|a, b| a.name.cmp(&b.name));
     series
 }
 

@@ -8,10 +8,11 @@
 use super::cleanup::{Outcome, Previewed, Recheck};
 use super::error::ApiError;
 use super::grouping_key::GroupKey;
-use super::json::Value;
-use super::json_write::to_json;
+use super::model::de::from_data;
 use super::model::gateway::Labels;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+use serde_with::{serde_as, DefaultOnError};
 
 /// Groups per request: each batch is re-checked against one fresh read of the group list, so
 /// this bounds how long a re-check can be older than its delete (a few ms per batch).
@@ -32,7 +33,8 @@ pub fn request_body(batch: &[Previewed]) -> Result<String, String> {
             })
         })
         .collect::<Result<Vec<BatchGroup>, String>>()?;
-    to_json(&Batch { groups }).ok_or_else(|| "the batch cannot be written as JSON".into())
+    serde_json::to_string(&Batch { groups })
+        .map_err(|e| format!("the batch cannot be written: {e}"))
 }
 
 #[derive(Serialize)]
@@ -50,33 +52,40 @@ struct BatchGroup<'a> {
 
 /// Reads the endpoint's `data`: one outcome per group sent, in order. "deleted" means the
 /// gateway accepted the delete; the caller still verifies it by re-reading the list.
-pub fn parse_outcomes(data: &Value, sent: usize) -> Result<Vec<Outcome>, String> {
-    let items = data
-        .as_array()
-        .ok_or("the bulk delete's answer has no list of outcomes")?;
+pub fn parse_outcomes(data: &RawValue, sent: usize) -> Result<Vec<Outcome>, String> {
+    let items: Vec<WireOutcome> = from_data(data)?;
     if items.len() != sent {
         return Err(format!(
             "the bulk delete answered {} outcomes for {sent} groups",
             items.len()
         ));
     }
-    items.iter().map(parse_outcome).collect()
+    items.into_iter().map(Outcome::try_from).collect()
 }
 
-fn parse_outcome(item: &Value) -> Result<Outcome, String> {
-    let detail = || {
-        item.get("detail")
-            .and_then(Value::as_str)
-            .unwrap_or("no detail given")
-            .to_string()
-    };
-    match item.get("outcome").and_then(Value::as_str) {
-        Some("deleted") => Ok(Outcome::Deleted),
-        Some("pushed_again") => Ok(Outcome::Kept(Recheck::PushedAgain)),
-        Some("gone") => Ok(Outcome::Kept(Recheck::AlreadyGone)),
-        Some("failed") => Ok(Outcome::Failed(detail())),
-        Some(other) => Err(format!("unknown bulk delete outcome {other:?}")),
-        None => Err("a bulk delete outcome without \"outcome\"".into()),
+/// `{"outcome": "failed", "detail": "the gateway answered HTTP 500"}`.
+#[serde_as]
+#[derive(Deserialize)]
+#[serde(expecting = "an outcome object")]
+struct WireOutcome {
+    outcome: String,
+    /// Shown as given; one that is not a string is as good as none.
+    #[serde_as(as = "DefaultOnError")]
+    #[serde(default)]
+    detail: Option<String>,
+}
+
+impl TryFrom<WireOutcome> for Outcome {
+    type Error = String;
+
+    fn try_from(wire: WireOutcome) -> Result<Outcome, String> {
+        Ok(match wire.outcome.as_str() {
+            "deleted" => Outcome::Deleted,
+            "pushed_again" => Outcome::Kept(Recheck::PushedAgain),
+            "gone" => Outcome::Kept(Recheck::AlreadyGone),
+            "failed" => Outcome::Failed(wire.detail.unwrap_or_else(|| "no detail given".into())),
+            other => return Err(format!("unknown bulk delete outcome {other:?}")),
+        })
     }
 }
 
@@ -96,6 +105,7 @@ pub fn endpoint_missing(error: &ApiError) -> bool {
 mod tests {
     use super::*;
     use crate::core::error::Backend;
+    use crate::core::model::de::raw;
     use crate::core::model::labels_from_pairs;
     use serde_json::json;
 
@@ -149,7 +159,7 @@ mod tests {
             {"outcome": "failed", "detail": "the gateway answered HTTP 500"},
         ]);
         assert_eq!(
-            parse_outcomes(&data.into(), 4).unwrap(),
+            parse_outcomes(&raw(data), 4).unwrap(),
             vec![
                 Outcome::Deleted,
                 Outcome::Kept(Recheck::PushedAgain),
@@ -161,13 +171,13 @@ mod tests {
 
     #[test]
     fn a_malformed_answer_is_an_error_not_a_guess() {
-        assert!(parse_outcomes(&json!([{"outcome": "deleted"}]).into(), 2)
+        assert!(parse_outcomes(&raw(json!([{"outcome": "deleted"}])), 2)
             .unwrap_err()
             .contains("1 outcomes for 2 groups"));
-        assert!(parse_outcomes(&json!({"outcome": "deleted"}).into(), 1).is_err());
-        assert!(parse_outcomes(&json!([{"outcome": "maybe"}]).into(), 1).is_err());
-        assert!(parse_outcomes(&json!([{}]).into(), 1).is_err());
-        assert!(parse_outcomes(&json!([7]).into(), 1).is_err());
+        assert!(parse_outcomes(&raw(json!({"outcome": "deleted"})), 1).is_err());
+        assert!(parse_outcomes(&raw(json!([{"outcome": "maybe"}])), 1).is_err());
+        assert!(parse_outcomes(&raw(json!([{}])), 1).is_err());
+        assert!(parse_outcomes(&raw(json!([7])), 1).is_err());
     }
 
     #[test]

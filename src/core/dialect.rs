@@ -2,6 +2,7 @@
 //! would mean different things in it.
 
 use super::error::ApiError;
+use super::model::prometheus::BuildInfo;
 
 /// PromQL (Prometheus and the servers built on its engine) or MetricsQL (VictoriaMetrics).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,18 +11,22 @@ pub enum Dialect {
     MetricsQl,
 }
 
-/// A query only MetricsQL parses (`changes_prometheus` is MetricsQL's own function); Prometheus
-/// answers 400 bad_data "unknown function". No series has the name, so it costs nothing.
-pub const PROBE_EXPR: &str = "changes_prometheus(gatewatch_dialect_probe[1m])";
-
 impl Dialect {
-    /// The dialect the probe's outcome shows: answered, MetricsQL; refused by the API (PromQL's
-    /// parser does not know the function), PromQL; no API answer at all, not known yet.
-    pub fn from_probe(error: Option<&ApiError>) -> Option<Dialect> {
-        match error {
-            None => Some(Dialect::MetricsQl),
-            Some(ApiError::Api { .. }) => Some(Dialect::PromQl),
-            Some(_) => None,
+    /// The dialect `/api/v1/status/buildinfo` shows, a request both backends answer with
+    /// success. Prometheus (and the servers sharing its engine and version package) report
+    /// their build there, Go version included; VictoriaMetrics answers a stub without one,
+    /// `data: {}` or, in newer releases, a made-up `{"version": "2.24.0"}` for Grafana. Refused
+    /// outright (an API error or a 4xx), it is no VictoriaMetrics either, which serves the
+    /// endpoint; without an answer (unreachable, a 5xx, a broken body) it is not known yet.
+    pub fn from_build_info(answer: Result<&BuildInfo, &ApiError>) -> Option<Dialect> {
+        match answer {
+            Ok(info) if info.go_version.is_some() => Some(Dialect::PromQl),
+            Ok(_) => Some(Dialect::MetricsQl),
+            Err(ApiError::Api { .. }) => Some(Dialect::PromQl),
+            Err(ApiError::Http { status, .. }) if (400..500).contains(status) => {
+                Some(Dialect::PromQl)
+            }
+            Err(_) => None,
         }
     }
 
@@ -40,21 +45,61 @@ impl Dialect {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::envelope::decode_answer;
     use crate::core::error::Backend;
+    use crate::core::model::prometheus::parse_buildinfo;
 
-    #[test]
-    fn an_answered_probe_means_metricsql_a_refused_one_promql() {
-        assert_eq!(Dialect::from_probe(None), Some(Dialect::MetricsQl));
-        let refused = ApiError::Api {
-            backend: Backend::Prometheus,
-            error_type: "bad_data".into(),
-            message: "parse error: unknown function with name \"changes_prometheus\"".into(),
-        };
-        assert_eq!(Dialect::from_probe(Some(&refused)), Some(Dialect::PromQl));
+    /// The answers as the two servers send them (Debian's Prometheus 2.42, victoria-metrics).
+    fn from_body(body: &str) -> Option<Dialect> {
+        let answer = decode_answer(
+            Backend::Prometheus,
+            200,
+            Some("application/json"),
+            body,
+            parse_buildinfo,
+        )
+        .map(|a| a.data);
+        Dialect::from_build_info(answer.as_ref())
     }
 
     #[test]
-    fn without_an_api_answer_the_dialect_stays_unknown() {
+    fn prometheus_build_info_means_promql_a_stub_metricsql() {
+        let prometheus = include_str!("../../tests/fixtures/prometheus/buildinfo.json");
+        assert_eq!(from_body(prometheus), Some(Dialect::PromQl));
+        // VictoriaMetrics 1.79 (Debian's), and newer ones (app/vmselect/main.go, its issue 5370).
+        for stub in [
+            r#"{"status":"success","data":{}}"#,
+            r#"{"status":"success","data":{"version":"2.24.0"}}"#,
+        ] {
+            assert_eq!(from_body(stub), Some(Dialect::MetricsQl), "{stub}");
+        }
+    }
+
+    #[test]
+    fn a_refused_request_means_promql() {
+        let refused = [
+            ApiError::Api {
+                backend: Backend::Prometheus,
+                error_type: "not_found".into(),
+                message: "".into(),
+            },
+            ApiError::Http {
+                backend: Backend::Prometheus,
+                status: 404,
+                body_excerpt: "404 page not found".into(),
+            },
+        ];
+        for error in &refused {
+            assert_eq!(
+                Dialect::from_build_info(Err(error)),
+                Some(Dialect::PromQl),
+                "{error:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn without_an_answer_the_dialect_stays_unknown() {
         let errors = [
             ApiError::Unreachable {
                 backend: Backend::Prometheus,
@@ -71,7 +116,7 @@ mod tests {
             },
         ];
         for error in &errors {
-            assert_eq!(Dialect::from_probe(Some(error)), None, "{error:?}");
+            assert_eq!(Dialect::from_build_info(Err(error)), None, "{error:?}");
         }
     }
 
@@ -79,6 +124,5 @@ mod tests {
     fn each_dialect_counts_changes_the_promql_way() {
         assert_eq!(Dialect::PromQl.changes(), "changes");
         assert_eq!(Dialect::MetricsQl.changes(), "changes_prometheus");
-        assert!(PROBE_EXPR.starts_with(Dialect::MetricsQl.changes()));
     }
 }

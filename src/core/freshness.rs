@@ -1,7 +1,7 @@
 //! Freshness of a gateway group: fresh, late, stale, failed or never-succeeded, from its push
 //! times, its expected push interval and the stale threshold. `now` is always a parameter.
 
-use crate::core::job_secs::JobSecs;
+use std::collections::BTreeMap;
 
 /// How many expected intervals may pass before a group counts as late.
 pub const LATE_AFTER_INTERVALS: f64 = 2.0;
@@ -114,21 +114,24 @@ pub fn classify(
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaleThresholds {
     pub global_secs: f64,
-    pub per_job_secs: JobSecs,
+    pub per_job_secs: BTreeMap<String, f64>,
 }
 
 impl Default for StaleThresholds {
     fn default() -> Self {
         StaleThresholds {
             global_secs: DEFAULT_STALE_AFTER_SECS,
-            per_job_secs: JobSecs::new(),
+            per_job_secs: BTreeMap::new(),
         }
     }
 }
 
 impl StaleThresholds {
     pub fn for_job(&self, job: &str) -> f64 {
-        self.per_job_secs.get(job).unwrap_or(self.global_secs)
+        self.per_job_secs
+            .get(job)
+            .copied()
+            .unwrap_or(self.global_secs)
     }
 }
 

@@ -1,11 +1,9 @@
 //! The rows of the groups table: freshness per group, text and status filters, sorting, summary.
 
 use super::freshness::{classify, Freshness, PushTimes, StaleThresholds};
-use super::lowercase::lowercase;
 use super::model::gateway::{GatewayGroup, Labels};
 use super::push_interval::alerts_in;
 use super::series_index::SeriesIndex;
-use super::sort::sort_by;
 use std::sync::Arc;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -90,16 +88,27 @@ pub fn build_rows(
 /// (`name=value` terms match that label only).
 pub fn matches_text(labels: &Labels, filter: &str) -> bool {
     filter.split_whitespace().all(|term| {
-        let term = lowercase(term);
+        let term = fold_case(term);
         if let Some((name, value)) = term.split_once('=') {
             return labels
                 .iter()
-                .any(|(n, v)| lowercase(n) == name && lowercase(v).contains(value));
+                .any(|(n, v)| fold_case(n) == name && fold_case(v).contains(value));
         }
         labels
             .iter()
-            .any(|(n, v)| lowercase(n).contains(&term) || lowercase(v).contains(&term))
+            .any(|(n, v)| fold_case(n).contains(&term) || fold_case(v).contains(&term))
     })
+}
+
+/// `str::to_lowercase`, with a word-final ς read as σ: std lowercases "ΟΔΟΣ" to "οδος" (the
+/// final form), and someone typing the letter alone gets σ, so either spelling must find it.
+fn fold_case(s: &str) -> String {
+    let lower = s.to_lowercase();
+    if lower.contains('ς') {
+        lower.replace('ς', "σ")
+    } else {
+        lower
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -156,7 +165,7 @@ pub fn sort_rows(rows: &mut [GroupRow], column: SortColumn, descending: bool) {
         a.unwrap_or(f64::NEG_INFINITY)
             .total_cmp(&b.unwrap_or(f64::NEG_INFINITY))
     };
-    sort_by(rows, |a, b| {
+    rows.sort_by(|a, b| {
         let primary = match column {
             SortColumn::Job => a.job().cmp(b.job()),
             SortColumn::Labels => other_labels(&a.group.labels).cmp(&other_labels(&b.group.labels)),

@@ -6,7 +6,6 @@ mod tests;
 
 use crate::core::model::gateway::Labels;
 use crate::core::promql::{format_label_set, is_label_name};
-use crate::core::sort::collect_map;
 use base64::engine::general_purpose::URL_SAFE;
 use base64::Engine as _;
 use std::fmt;
@@ -74,7 +73,7 @@ impl GroupKey {
 
     /// All labels, job included.
     pub fn labels(&self) -> Labels {
-        let mut labels: Labels = collect_map(self.others.iter().cloned());
+        let mut labels: Labels = self.others.iter().cloned().collect();
         labels.insert("job".to_owned(), self.job.clone());
         labels
     }

@@ -2,11 +2,11 @@
 //! and the extra grouping labels that tell a job's groups apart.
 
 use super::model::gateway::{GatewayGroup, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY};
-use super::sort::sorted_distinct;
+use std::collections::BTreeSet;
 
 /// Metric names pushed by jobs (the gateway's own push-time families left out), sorted.
 pub fn metric_names(groups: &[GatewayGroup]) -> Vec<String> {
-    let names: Vec<&str> = groups
+    let names: BTreeSet<&str> = groups
         .iter()
         .flat_map(|g| g.families.iter().map(|f| f.name.as_str()))
         .filter(|n| *n != PUSH_TIME_FAMILY && *n != PUSH_FAILURE_TIME_FAMILY)
@@ -16,7 +16,7 @@ pub fn metric_names(groups: &[GatewayGroup]) -> Vec<String> {
 
 /// Jobs with at least one group holding `metric`, sorted.
 pub fn jobs_with_metric(groups: &[GatewayGroup], metric: &str) -> Vec<String> {
-    let jobs: Vec<&str> = groups
+    let jobs: BTreeSet<&str> = groups
         .iter()
         .filter(|g| g.families.iter().any(|f| f.name == metric))
         .map(|g| g.job())
@@ -26,7 +26,7 @@ pub fn jobs_with_metric(groups: &[GatewayGroup], metric: &str) -> Vec<String> {
 
 /// Grouping label names besides `job` in the groups of `jobs`, sorted.
 pub fn extra_group_labels(groups: &[GatewayGroup], jobs: &[String]) -> Vec<String> {
-    let names: Vec<&str> = groups
+    let names: BTreeSet<&str> = groups
         .iter()
         .filter(|g| jobs.iter().any(|j| j == g.job()))
         .flat_map(|g| g.labels.keys().map(String::as_str))
@@ -35,11 +35,8 @@ pub fn extra_group_labels(groups: &[GatewayGroup], jobs: &[String]) -> Vec<Strin
     distinct_strings(names)
 }
 
-fn distinct_strings(names: Vec<&str>) -> Vec<String> {
-    sorted_distinct(names)
-        .into_iter()
-        .map(str::to_string)
-        .collect()
+fn distinct_strings(names: BTreeSet<&str>) -> Vec<String> {
+    names.into_iter().map(str::to_string).collect()
 }
 
 #[cfg(test)]

@@ -1,10 +1,10 @@
 //! Typed models of what the Pushgateway and Prometheus HTTP APIs answer, and their parsers.
 
+pub(crate) mod de;
 pub mod gateway;
-pub(crate) mod json;
 pub mod prometheus;
 
-pub use json::parse_sample_value;
+pub use de::parse_sample_value;
 
 /// A label set from `(name, value)` pairs: the tests' shorthand.
 #[cfg(test)]

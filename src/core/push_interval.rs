@@ -7,7 +7,6 @@ use super::dialect::Dialect;
 use super::model::gateway::Labels;
 use super::model::prometheus::QueryResult;
 use super::series_index::SeriesIndex;
-use super::sort::sort_by;
 
 /// The window the interval is inferred from.
 pub const HISTORY_WINDOW: &str = "1h";
@@ -49,7 +48,7 @@ pub fn intervals_from_result(result: &QueryResult) -> Vec<(Labels, f64)> {
 /// The names of the alerts firing for one group, sorted and without repeats.
 pub fn alerts_in(index: &SeriesIndex<String>, group_labels: &Labels) -> Vec<String> {
     let mut names: Vec<String> = index.matching(group_labels).into_iter().cloned().collect();
-    sort_by(&mut names, |a, b| a.cmp(b));
+    names.sort();
     names.dedup();
     names
 }

@@ -2,13 +2,12 @@
 //! down deserves a banner (Windmill's servers and workers, and the Pushgateway).
 
 use super::model::prometheus::Target;
-use super::sort::sort_by;
 
 /// Targets grouped by scrape pool (pools sorted by name, targets by instance).
 pub fn by_pool(targets: &[Target]) -> Vec<(String, Vec<Target>)> {
     // One stable sort by (pool, instance), then runs: no map type of its own (bench/NOTES.md §1).
     let mut sorted = targets.to_vec();
-    sort_by(&mut sorted, |a, b| {
+    sorted.sort_by(|a, b| {
         (&a.scrape_pool, a.labels.get("instance")).cmp(&(&b.scrape_pool, b.labels.get("instance")))
     });
     let mut pools: Vec<(String, Vec<Target>)> = Vec::new();

@@ -2,7 +2,6 @@
 //! in both of Prometheus' label modes, and an index that finds them without pairwise matching.
 
 use super::model::gateway::Labels;
-use super::sort::sort_usizes;
 use std::collections::HashMap;
 
 /// Turns the labels of a scraped push_time_seconds series back into the gateway grouping labels.
@@ -104,7 +103,7 @@ impl<'a, T> SeriesIndex<'a, T> {
         if !wanted.contains_key("instance") {
             if let Some(more) = self.without_instance.get(&wanted) {
                 at.extend(more);
-                sort_usizes(&mut at);
+                at.sort_unstable();
             }
         }
         at.into_iter().map(|i| &self.items[i].1).collect()

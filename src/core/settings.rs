@@ -2,9 +2,8 @@
 //! is in `stored`, the browser storage elsewhere.
 
 use super::backoff::Backoff;
-use super::float_parse::parse_f64;
 use super::freshness::{StaleThresholds, DEFAULT_STALE_AFTER_SECS};
-use crate::core::job_secs::JobSecs;
+use std::collections::BTreeMap;
 
 mod stored;
 
@@ -54,7 +53,7 @@ pub struct Settings {
     /// A group whose last push is older than this is stale (seconds).
     pub stale_after_secs: f64,
     /// Per-job overrides of `stale_after_secs`, keyed by the full job (Windmill path).
-    pub per_job_stale_secs: JobSecs,
+    pub per_job_stale_secs: BTreeMap<String, f64>,
     /// Retrying a failing backend: the first wait and the longest one, in seconds
     /// ([`Backoff`]). No form field: saved settings only (docs/backends.md, the e2e tests).
     pub retry_base_secs: f64,
@@ -70,7 +69,7 @@ impl Default for Settings {
             prometheus_ui: DEFAULT_PROMETHEUS_UI.to_string(),
             theme: Theme::System,
             stale_after_secs: DEFAULT_STALE_AFTER_SECS,
-            per_job_stale_secs: JobSecs::new(),
+            per_job_stale_secs: BTreeMap::new(),
             retry_base_secs: Backoff::DEFAULT.base.as_secs_f64(),
             retry_max_secs: Backoff::DEFAULT.max.as_secs_f64(),
         }
@@ -127,7 +126,10 @@ pub fn valid_threshold(secs: f64) -> Option<f64> {
 
 /// Parses a threshold typed in minutes ("10", "1.5") into seconds.
 pub fn parse_minutes(input: &str) -> Result<f64, String> {
-    let minutes = parse_f64(input.trim())
+    let minutes = input
+        .trim()
+        .parse::<f64>()
+        .ok()
         .ok_or_else(|| format!("\"{}\" is not a number of minutes.", input.trim()))?;
     valid_threshold(minutes * 60.0)
         .ok_or_else(|| "The threshold must be more than 0 minutes.".into())

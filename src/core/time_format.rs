@@ -1,7 +1,5 @@
 //! Human-readable ages, durations and UTC timestamps, computed without a clock or a locale.
 
-use super::float_parse::parse_f64;
-
 /// "now", "42s", "5m 3s", "2h 5m", "3d 4h": the two largest units, as people read ages.
 pub fn format_duration(secs: f64) -> String {
     if !secs.is_finite() {
@@ -78,7 +76,7 @@ pub fn parse_rfc3339(s: &str) -> Option<f64> {
     let (clock, zone) = rest.split_at(zone_at);
     let mut c = clock.splitn(3, ':');
     let (hh, mm): (i64, i64) = (c.next()?.parse().ok()?, c.next()?.parse().ok()?);
-    let ss = parse_f64(c.next()?)?;
+    let ss = c.next()?.parse::<f64>().ok()?;
     let offset_secs = match zone {
         "Z" | "z" => 0,
         _ => {

@@ -1,7 +1,6 @@
 //! Chart time ranges: relative presets ("last 1h") and absolute ranges, with their URL form and
 //! the local-time text of `<input type="datetime-local">` (the UTC offset is a parameter).
 
-use super::float_parse::parse_f64;
 use super::time_format::civil_from_days;
 
 /// The presets offered, from 5 minutes to 7 days, as (URL/label text, seconds).
@@ -59,7 +58,7 @@ impl TimeRange {
 
     pub fn parse_param(s: &str) -> Option<TimeRange> {
         if let Some((a, b)) = s.split_once('~') {
-            let (start, end) = (parse_f64(a.trim())?, parse_f64(b.trim())?);
+            let (start, end) = (a.trim().parse::<f64>().ok()?, b.trim().parse::<f64>().ok()?);
             let in_range = |t: f64| t.abs() <= MAX_EPOCH_SECS;
             return (in_range(start) && in_range(end) && end > start)
                 .then_some(TimeRange::Between { start, end });
@@ -81,7 +80,7 @@ pub fn parse_local_datetime(s: &str, offset_minutes: i32) -> Option<f64> {
     );
     let mut t = time.splitn(3, ':');
     let (hh, mm): (i64, i64) = (t.next()?.parse().ok()?, t.next()?.parse().ok()?);
-    let ss = t.next().map_or(Some(0.0), parse_f64)?;
+    let ss = t.next().map_or(Some(0.0), |s| s.parse().ok())?;
     // A datetime-local input ends at year 275760; larger years would overflow the day count.
     if !(0..=275_760).contains(&y)
         || !(0.0..60.0).contains(&ss)

@@ -2,7 +2,6 @@
 //! Decoding is lenient: unknown keys are ignored and bad values fall back to defaults.
 
 use super::endpoints::encode_component;
-use super::float_parse::parse_f64;
 use super::time_range::TimeRange;
 
 pub const DEFAULT_METRIC: &str = "job_records_processed";
@@ -149,7 +148,10 @@ fn hex(b: Option<&u8>) -> Option<u8> {
 
 /// A minimum chart step in seconds, from the URL or the step field: positive and finite, else none.
 pub fn parse_min_step(text: &str) -> Option<f64> {
-    parse_f64(text.trim()).filter(|s| s.is_finite() && *s > 0.0)
+    text.trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && *s > 0.0)
 }
 
 #[cfg(test)]

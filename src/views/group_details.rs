@@ -105,7 +105,7 @@ fn JobThreshold(job: String) -> impl IntoView {
     let settings = use_settings();
     let current = {
         let job = job.clone();
-        Signal::derive(move || settings.with(|s| s.per_job_stale_secs.get(&job)))
+        Signal::derive(move || settings.with(|s| s.per_job_stale_secs.get(&job).copied()))
     };
     let input = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);

@@ -1,7 +1,7 @@
 //! Classification of real and hand-made answers by `decode_answer`.
 
 use super::*;
-use crate::core::model::json::string_list;
+use crate::core::model::prometheus::parse_string_list;
 
 const JSON: Option<&str> = Some("application/json");
 const P: Backend = Backend::Prometheus;
@@ -24,7 +24,7 @@ fn fixture(name: &str) -> &'static str {
 }
 
 fn labels(status: u16, ct: Option<&str>, body: &str) -> Result<Answer<Vec<String>>, ApiError> {
-    decode_answer(P, status, ct, body, |d| string_list(d, "data"))
+    decode_answer(P, status, ct, body, parse_string_list)
 }
 
 fn api_error(status: u16, body: &str) -> (String, String) {
@@ -157,24 +157,24 @@ fn broken_json_success_is_malformed() {
         ("", "empty body"),
         ("   ", "empty body"),
         (fixture("truncated"), "invalid JSON"),
-        ("null", "expected an object, got null"),
+        ("null", "invalid type: null, expected an object"),
         ("42", "expected an object"),
         ("\"success\"", "expected an object"),
         ("{}", "missing field `status`"),
-        (r#"{"status":1}"#, "status: expected a string"),
-        (r#"{"status":"pending"}"#, "unknown status"),
+        (r#"{"status":1}"#, "status: invalid type: integer `1`"),
+        (r#"{"status":"pending"}"#, "unknown status \"pending\""),
         (r#"{"status":"success"}"#, "missing field `data`"),
         (
             r#"{"status":"success","data":{}}"#,
-            "data: expected an array",
+            "data: invalid type: map, expected a sequence",
         ),
         (
             r#"{"status":"success","data":[1]}"#,
-            "data[0]: expected a string",
+            "data[0]: invalid type: integer `1`, expected a string",
         ),
         (
             r#"{"status":"success","data":[],"warnings":"w"}"#,
-            "warnings: expected an array",
+            "warnings: invalid type: string \"w\", expected a sequence",
         ),
         (
             r#"{"status":"success","data":[],"infos":[null]}"#,

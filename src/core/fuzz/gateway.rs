@@ -30,7 +30,7 @@ pub fn check_groups(groups: &[GatewayGroup]) -> Outcome {
 
 /// Both gateway parsers on one `data`; what parses must keep the documented rules.
 pub fn parse_both(data: &Value) -> Outcome {
-    let data = &crate::core::json::Value::from(data.clone());
+    let data = &crate::core::model::de::raw(data.clone());
     if let Ok(groups) = parse_groups(data) {
         check_groups(&groups)?;
     }

@@ -14,7 +14,7 @@ use serde_json::{json, Value};
 
 /// Every Prometheus result parser on one `data`.
 pub fn parse_all(data: &Value) -> Outcome {
-    let data = &crate::core::json::Value::from(data.clone());
+    let data = &crate::core::model::de::raw(data.clone());
     let _ = parse_query_result(data);
     let _ = parse_series(data);
     let _ = parse_string_list(data);

@@ -56,8 +56,13 @@ pub struct Target {
     pub scrape_interval: Option<f64>,
 }
 
-/// `/api/v1/status/buildinfo` (used for the header's version display).
+/// `/api/v1/status/buildinfo` (the header's version display, and core::dialect).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct BuildInfo {
+    /// "2.42.0+ds"; "(version not reported)" where the server leaves it out.
     pub version: String,
+    /// The Go release the server was built with, as Prometheus' own build info (and that of
+    /// the servers sharing its version package) reports it; VictoriaMetrics answers a stub
+    /// without it: `data: {}` (1.79, Debian's) or, newer, `{"version": "2.24.0"}`.
+    pub go_version: Option<String>,
 }

@@ -1,12 +1,12 @@
-//! The settings as saved in localStorage: JSON read through core::json field by field, as the
-//! API answers are (serde's derived reader would add a second JSON reader to the wasm), and
-//! written by serde's derived writer.
+//! The settings as saved in localStorage, written and read by serde. Reading is lenient: a
+//! field that is missing or of the wrong type falls back alone (serde_with's `DefaultOnError`),
+//! and so does one bad entry of a list or map, so a corrupt entry never locks the user out.
 
 use super::{saved_base_url, valid_threshold, Settings, Theme};
-use crate::core::job_secs::JobSecs;
-use crate::core::json::{self, Map, Value};
-use crate::core::json_write::to_json;
-use serde::Serialize;
+use crate::core::backoff::Backoff;
+use serde::{Deserialize, Serialize};
+use serde_with::{serde_as, DefaultOnError, MapSkipError, VecSkipError};
+use std::collections::BTreeMap;
 
 /// What is saved: the settings' fields under their own names.
 #[derive(Serialize)]
@@ -17,38 +17,66 @@ struct Saved<'a> {
     prometheus_ui: &'a str,
     theme: &'a str,
     stale_after_secs: f64,
-    per_job_stale_secs: &'a JobSecs,
+    per_job_stale_secs: &'a BTreeMap<String, f64>,
     retry_base_secs: f64,
     retry_max_secs: f64,
 }
 
+/// What is read back: each field `None` where it is absent or unreadable. `Option`, not the
+/// field's type with `#[serde(default)]`: the fallback is the setting's default, not `""`.
+#[serde_as]
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct Loaded {
+    #[serde_as(as = "DefaultOnError")]
+    prometheus_base: Option<String>,
+    #[serde_as(as = "DefaultOnError")]
+    pushgateway_base: Option<String>,
+    #[serde_as(as = "DefaultOnError<Option<VecSkipError<_>>>")]
+    more_pushgateways: Option<Vec<String>>,
+    #[serde_as(as = "DefaultOnError")]
+    prometheus_ui: Option<String>,
+    #[serde_as(as = "DefaultOnError")]
+    theme: Option<String>,
+    #[serde_as(as = "DefaultOnError")]
+    stale_after_secs: Option<f64>,
+    #[serde_as(as = "DefaultOnError<Option<MapSkipError<_, _>>>")]
+    per_job_stale_secs: Option<BTreeMap<String, f64>>,
+    #[serde_as(as = "DefaultOnError")]
+    retry_base_secs: Option<f64>,
+    #[serde_as(as = "DefaultOnError")]
+    retry_max_secs: Option<f64>,
+}
+
 impl Settings {
-    /// Reads settings saved as JSON; a field that is missing or unreadable falls back to its
-    /// default (the others are kept), so a corrupt localStorage entry never locks the user out.
+    /// Reads settings saved as JSON; what is missing, unreadable or invalid falls back to its
+    /// default (the rest is kept). Text that is no JSON object gives the defaults.
     pub fn from_json(json: &str) -> Settings {
-        let parsed = json::parse(json)
-            .ok()
-            .and_then(|v| match v {
-                Value::Object(saved) => Some(Settings::from_saved(&saved)),
-                _ => None,
-            })
-            .unwrap_or_default();
+        let saved: Loaded = serde_json::from_str(json).unwrap_or_default();
         let defaults = Settings::default();
-        let backoff = parsed.backoff();
-        let mut per_job_stale_secs = parsed.per_job_stale_secs;
-        per_job_stale_secs.retain(|_, secs| valid_threshold(secs).is_some());
-        let base = |saved: &str, default: String| saved_base_url(saved).unwrap_or(default);
+        let base = |saved: Option<String>, default: String| {
+            saved.as_deref().and_then(saved_base_url).unwrap_or(default)
+        };
+        let mut per_job_stale_secs = saved.per_job_stale_secs.unwrap_or_default();
+        per_job_stale_secs.retain(|_, secs| valid_threshold(*secs).is_some());
+        let backoff = Backoff::from_secs(
+            saved.retry_base_secs.unwrap_or(defaults.retry_base_secs),
+            saved.retry_max_secs.unwrap_or(defaults.retry_max_secs),
+        );
         Settings {
-            prometheus_base: base(&parsed.prometheus_base, defaults.prometheus_base),
-            pushgateway_base: base(&parsed.pushgateway_base, defaults.pushgateway_base),
-            more_pushgateways: parsed
+            prometheus_base: base(saved.prometheus_base, defaults.prometheus_base),
+            pushgateway_base: base(saved.pushgateway_base, defaults.pushgateway_base),
+            more_pushgateways: saved
                 .more_pushgateways
+                .unwrap_or_default()
                 .iter()
                 .filter_map(|g| saved_base_url(g))
                 .collect(),
-            prometheus_ui: base(&parsed.prometheus_ui, defaults.prometheus_ui),
-            theme: parsed.theme,
-            stale_after_secs: valid_threshold(parsed.stale_after_secs)
+            prometheus_ui: base(saved.prometheus_ui, defaults.prometheus_ui),
+            theme: saved.theme.as_deref().map_or(Theme::System, Theme::parse),
+            stale_after_secs: saved
+                .stale_after_secs
+                .and_then(valid_threshold)
                 .unwrap_or(defaults.stale_after_secs),
             per_job_stale_secs,
             retry_base_secs: backoff.base.as_secs_f64(),
@@ -68,52 +96,8 @@ impl Settings {
             retry_base_secs: self.retry_base_secs,
             retry_max_secs: self.retry_max_secs,
         };
-        to_json(&saved).unwrap_or_default()
-    }
-
-    /// The saved fields as they are, each of the wrong type replaced by its default; `from_json`
-    /// validates the values.
-    fn from_saved(saved: &Map) -> Settings {
-        let defaults = Settings::default();
-        let text = |key: &str, default: String| {
-            saved
-                .get(key)
-                .and_then(Value::as_str)
-                .map_or(default, str::to_string)
-        };
-        let number =
-            |key: &str, default: f64| saved.get(key).and_then(Value::as_f64).unwrap_or(default);
-        Settings {
-            prometheus_base: text("prometheus_base", defaults.prometheus_base),
-            pushgateway_base: text("pushgateway_base", defaults.pushgateway_base),
-            more_pushgateways: saved
-                .get("more_pushgateways")
-                .and_then(Value::as_array)
-                .map(|list| {
-                    list.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default(),
-            prometheus_ui: text("prometheus_ui", defaults.prometheus_ui),
-            theme: saved
-                .get("theme")
-                .and_then(Value::as_str)
-                .map_or(Theme::System, Theme::parse),
-            stale_after_secs: number("stale_after_secs", defaults.stale_after_secs),
-            per_job_stale_secs: saved
-                .get("per_job_stale_secs")
-                .and_then(Value::as_object)
-                .map(|jobs| {
-                    jobs.iter()
-                        .filter_map(|(job, secs)| Some((job.clone(), secs.as_f64()?)))
-                        .collect()
-                })
-                .unwrap_or_default(),
-            retry_base_secs: number("retry_base_secs", defaults.retry_base_secs),
-            retry_max_secs: number("retry_max_secs", defaults.retry_max_secs),
-        }
+        // Only a map with non-string keys could fail, and these have none.
+        serde_json::to_string(&saved).unwrap_or_default()
     }
 }
 

@@ -3,7 +3,8 @@
 use super::*;
 use crate::core::envelope::decode_answer;
 use crate::core::error::Backend;
-use crate::core::json::{json, Value};
+use crate::core::model::de::raw;
+use serde_json::{json, Value};
 
 const METRICS: &str = include_str!("../../../../tests/fixtures/gateway/metrics.json");
 const REORDERED: &str = include_str!("../../../../tests/fixtures/gateway/metrics_reordered.json");
@@ -181,7 +182,7 @@ fn slash_job_and_empty_label_keep_their_key() {
 
 #[test]
 fn job_is_empty_when_absent() {
-    let g = &parse_groups(&json!([{"labels": {}, "last_push_successful": true}])).unwrap()[0];
+    let g = &parse_groups(&raw(json!([{"labels": {}, "last_push_successful": true}]))).unwrap()[0];
     assert_eq!(g.job(), "");
     assert_eq!(g.labels_display(), "{}");
     assert!(g.key().is_err());
@@ -189,8 +190,10 @@ fn job_is_empty_when_absent() {
 
 #[test]
 fn missing_push_time_family_means_never() {
-    let g = &parse_groups(&json!([{"labels": {"job": "j"}, "last_push_successful": false}]))
-        .unwrap()[0];
+    let g = &parse_groups(&raw(
+        json!([{"labels": {"job": "j"}, "last_push_successful": false}]),
+    ))
+    .unwrap()[0];
     assert_eq!((g.push_time, g.push_failure_time), (None, None));
 }
 
@@ -213,10 +216,13 @@ fn status_parses() {
     assert_eq!(s.version.as_deref(), Some("1.5.1"));
     assert!(s.start_time.unwrap().starts_with("20"));
     assert_eq!(s.flags["push.disable-consistency-check"], "false");
-    assert_eq!(parse_status(&json!({})).unwrap(), GatewayStatus::default());
-    assert!(parse_status(&json!(null)).is_err());
-    assert!(parse_status(&json!({"build_information": {"version": 1}})).is_err());
-    assert!(parse_status(&json!({"flags": {"a": true}})).is_err());
+    assert_eq!(
+        parse_status(&raw(json!({}))).unwrap(),
+        GatewayStatus::default()
+    );
+    assert!(parse_status(&raw(json!(null))).is_err());
+    assert!(parse_status(&raw(json!({"build_information": {"version": 1}}))).is_err());
+    assert!(parse_status(&raw(json!({"flags": {"a": true}}))).is_err());
 }
 
 #[test]
@@ -231,15 +237,16 @@ fn type_strings() {
 /// Each hand-made case must fail with an error naming the problem, never panic.
 #[test]
 fn wrong_shapes_are_errors() {
-    let cases: Value = crate::core::json::parse(WRONG_SHAPES).unwrap();
-    for case in cases.as_array().unwrap() {
-        let err = parse_groups(&case["data"]).expect_err(&case["data"].to_string());
-        let want = case["error_contains"].as_str().unwrap();
-        assert!(
-            err.contains(want),
-            "{} -> {err} (wanted {want})",
-            case["data"]
-        );
+    #[derive(serde::Deserialize)]
+    struct Case {
+        data: Box<serde_json::value::RawValue>,
+        error_contains: String,
+    }
+    let cases: Vec<Case> = serde_json::from_str(WRONG_SHAPES).unwrap();
+    for case in &cases {
+        let err = parse_groups(&case.data).expect_err(case.data.get());
+        let want = &case.error_contains;
+        assert!(err.contains(want), "{} -> {err} (wanted {want})", case.data);
     }
 }
 
@@ -247,7 +254,7 @@ fn wrong_shapes_are_errors() {
 fn numbers_instead_of_strings_are_accepted() {
     let data = json!([{"labels": {"job": "j"}, "last_push_successful": true,
         "x": {"type": "GAUGE", "metrics": [{"labels": {}, "value": 3}]}}]);
-    assert_eq!(single(&parse_groups(&data).unwrap()[0], "x"), [3.0]);
+    assert_eq!(single(&parse_groups(&raw(data)).unwrap()[0], "x"), [3.0]);
 }
 
 #[test]
@@ -257,6 +264,6 @@ fn huge_group_does_not_panic() {
         .collect();
     let data = json!([{"labels": {"job": "x".repeat(100_000)}, "last_push_successful": true,
         "big": {"type": "GAUGE", "metrics": samples}}]);
-    let g = &parse_groups(&data).unwrap()[0];
+    let g = &parse_groups(&raw(data)).unwrap()[0];
     assert_eq!(g.families[0].samples.len(), 20_000);
 }

@@ -1,137 +1,205 @@
-//! Parsers for the `data` of Prometheus' query, label, series, targets and buildinfo endpoints.
+//! Serde models of the `data` of Prometheus' query, label, series, targets and buildinfo
+//! endpoints, read into the types of [`super`]. `data` of a query is tagged by `resultType`,
+//! as prometheus-http-query models it.
 
 use super::{parse_duration, BuildInfo, InstantSeries, Labels, QueryResult, RangeSeries, Target};
-use crate::core::json::Value;
-use crate::core::model::json::{
-    array, field, labels, object, opt_str_field, parse_sample_value, sample_pair, short, str_field,
-    string, string_list,
-};
+use crate::core::model::de::{from_data, Sample};
+use serde::de::{self, Deserializer, IgnoredAny};
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_with::{serde_as, DefaultOnError, DeserializeAs, Same};
 
 /// `data` of `/api/v1/query` and `/api/v1/query_range`: `{resultType, result}`.
-pub fn parse_query_result(data: &Value) -> Result<QueryResult, String> {
-    let obj = object(data, "data")?;
-    let result = field(obj, "result")?;
-    match str_field(obj, "resultType")? {
-        "vector" => each(result, "result", |s| {
-            let s = object(s, "sample")?;
-            if s.contains_key("histogram") {
-                return Err("native histogram samples are not supported".into());
-            }
-            Ok(InstantSeries {
-                metric: metric(s.get("metric"))?,
-                value: sample(field(s, "value")?)?,
-            })
-        })
-        .map(QueryResult::Vector),
-        "matrix" => each(result, "result", |s| {
-            let s = object(s, "series")?;
-            if s.contains_key("histograms") && !s.contains_key("values") {
-                return Err("native histogram series are not supported".into());
-            }
-            let values = match s.get("values") {
-                // Prometheus 3 leaves `values` out of a series that only has histograms.
-                None | Some(Value::Null) => Vec::new(),
-                Some(v) => each(v, "values", sample)?,
-            };
-            Ok(RangeSeries {
-                metric: metric(s.get("metric"))?,
-                values,
-            })
-        })
-        .map(QueryResult::Matrix),
-        "scalar" => sample(result).map(|(t, v)| QueryResult::Scalar(t, v)),
-        "string" => {
-            let (t, s) = sample_pair(result, "result")?;
-            Ok(QueryResult::String(t, string(s, "result")?.to_owned()))
-        }
-        other => Err(format!("unknown resultType {other:?}")),
-    }
+pub fn parse_query_result(data: &RawValue) -> Result<QueryResult, String> {
+    from_data::<WireResult>(data).map(QueryResult::from)
 }
 
 /// `data` of `/api/v1/labels` and `/api/v1/label/<name>/values`.
-pub fn parse_string_list(data: &Value) -> Result<Vec<String>, String> {
-    string_list(data, "data")
+pub fn parse_string_list(data: &RawValue) -> Result<Vec<String>, String> {
+    from_data(data)
 }
 
 /// `data` of `/api/v1/series`: one label set per series.
-pub fn parse_series(data: &Value) -> Result<Vec<Labels>, String> {
-    each(data, "data", |l| labels(l, "series"))
+pub fn parse_series(data: &RawValue) -> Result<Vec<Labels>, String> {
+    from_data(data)
 }
 
 /// `data.activeTargets` of `/api/v1/targets` (dropped targets are not shown).
-pub fn parse_targets(data: &Value) -> Result<Vec<Target>, String> {
-    let obj = object(data, "data")?;
-    match obj.get("activeTargets") {
-        None | Some(Value::Null) => Ok(Vec::new()),
-        Some(active) => each(active, "activeTargets", parse_target),
-    }
+pub fn parse_targets(data: &RawValue) -> Result<Vec<Target>, String> {
+    from_data::<WireTargets>(data).map(|t| t.active_targets.unwrap_or_default())
 }
 
-fn parse_target(v: &Value) -> Result<Target, String> {
-    let t = object(v, "target")?;
-    let text = |key| opt_str_field(t, key).map(|s| s.unwrap_or_default().to_owned());
-    // VictoriaMetrics has no scrapeInterval field; its discovered labels carry the interval.
-    let vm_interval = t
-        .get("discoveredLabels")
-        .and_then(|d| d.get("__scrape_interval__"))
-        .and_then(Value::as_str);
-    let scrape_interval = match opt_str_field(t, "scrapeInterval")?.or(vm_interval) {
-        None => None,
-        Some(s) => {
-            Some(parse_duration(s).ok_or_else(|| format!("scrapeInterval: bad duration {s:?}"))?)
-        }
-    };
-    let last_scrape_duration = match t.get("lastScrapeDuration") {
-        None | Some(Value::Null) => 0.0,
-        Some(d) => parse_sample_value(d)
-            .ok_or_else(|| format!("lastScrapeDuration: not a number: {}", short(d)))?,
-    };
-    Ok(Target {
-        scrape_pool: text("scrapePool")?,
-        scrape_url: str_field(t, "scrapeUrl")?.to_owned(),
-        labels: labels(field(t, "labels")?, "labels")?,
-        health: str_field(t, "health")?.to_owned(),
-        last_error: text("lastError")?,
-        last_scrape: text("lastScrape")?,
-        last_scrape_duration,
-        scrape_interval,
-    })
-}
-
-/// `data` of `/api/v1/status/buildinfo`.
-/// VictoriaMetrics answers `data: {}` without a version: the server is reachable all the same.
-pub fn parse_buildinfo(data: &Value) -> Result<BuildInfo, String> {
-    let version = opt_str_field(object(data, "data")?, "version")?;
+/// `data` of `/api/v1/status/buildinfo`. VictoriaMetrics answers `data: {}` without a version:
+/// the server is reachable all the same.
+pub fn parse_buildinfo(data: &RawValue) -> Result<BuildInfo, String> {
+    let wire: WireBuildInfo = from_data(data)?;
     Ok(BuildInfo {
-        version: version.unwrap_or("(version not reported)").to_owned(),
+        version: wire
+            .version
+            .unwrap_or_else(|| "(version not reported)".to_owned()),
+        go_version: wire.go_version,
     })
 }
 
-/// Parses every element of an array, naming the failing index.
-fn each<T>(
-    v: &Value,
-    what: &str,
-    f: impl Fn(&Value) -> Result<T, String>,
-) -> Result<Vec<T>, String> {
-    array(v, what)?
-        .iter()
-        .enumerate()
-        .map(|(i, x)| f(x).map_err(|e| format!("{what}[{i}]: {e}")))
-        .collect()
+#[derive(Deserialize)]
+#[serde(
+    tag = "resultType",
+    content = "result",
+    rename_all = "lowercase",
+    expecting = "an object"
+)]
+enum WireResult {
+    Vector(Vec<WireInstant>),
+    Matrix(Vec<WireRange>),
+    Scalar(#[serde(deserialize_with = "sample_pair")] (f64, f64)),
+    String(#[serde(deserialize_with = "string_pair")] (f64, String)),
 }
 
-/// A series' `metric`; Prometheus sends `{}` for label-less results, some servers leave it out.
-fn metric(v: Option<&Value>) -> Result<Labels, String> {
-    match v {
-        None | Some(Value::Null) => Ok(Labels::new()),
-        Some(m) => labels(m, "metric"),
+impl From<WireResult> for QueryResult {
+    fn from(wire: WireResult) -> QueryResult {
+        match wire {
+            WireResult::Vector(v) => QueryResult::Vector(v.into_iter().map(|s| s.0).collect()),
+            WireResult::Matrix(m) => QueryResult::Matrix(m.into_iter().map(|s| s.0).collect()),
+            WireResult::Scalar((t, v)) => QueryResult::Scalar(t, v),
+            WireResult::String((t, s)) => QueryResult::String(t, s),
+        }
     }
 }
 
-/// `[unix_seconds, "1.5"]`.
-fn sample(v: &Value) -> Result<(f64, f64), String> {
-    let (t, value) = sample_pair(v, "sample")?;
-    let value = parse_sample_value(value)
-        .ok_or_else(|| format!("sample value is not a number: {}", short(value)))?;
-    Ok((t, value))
+/// `[unix_seconds, "1.5"]`, the pair Prometheus uses for every sample.
+fn sample_pair<'de, D: Deserializer<'de>>(d: D) -> Result<(f64, f64), D::Error> {
+    <(Sample, Sample)>::deserialize_as(d)
+}
+
+/// `[unix_seconds, "text"]` of a string result.
+fn string_pair<'de, D: Deserializer<'de>>(d: D) -> Result<(f64, String), D::Error> {
+    <(Sample, Same)>::deserialize_as(d)
+}
+
+#[serde_as]
+#[derive(Deserialize)]
+#[serde(expecting = "an object")]
+struct WireInstantFields {
+    /// Prometheus sends `{}` for label-less results; some servers leave it out or send null.
+    metric: Option<Labels>,
+    #[serde_as(as = "Option<(Sample, Sample)>")]
+    #[serde(default)]
+    value: Option<(f64, f64)>,
+    /// A native histogram sample, which this console does not read.
+    histogram: Option<IgnoredAny>,
+}
+
+struct WireInstant(InstantSeries);
+
+impl<'de> Deserialize<'de> for WireInstant {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let wire = WireInstantFields::deserialize(d)?;
+        if wire.histogram.is_some() {
+            return Err(de::Error::custom(
+                "native histogram samples are not supported",
+            ));
+        }
+        Ok(WireInstant(InstantSeries {
+            metric: wire.metric.unwrap_or_default(),
+            value: wire
+                .value
+                .ok_or_else(|| de::Error::missing_field("value"))?,
+        }))
+    }
+}
+
+#[serde_as]
+#[derive(Deserialize)]
+#[serde(expecting = "an object")]
+struct WireRangeFields {
+    /// Prometheus sends `{}` for label-less results; some servers leave it out or send null.
+    metric: Option<Labels>,
+    /// Prometheus 3 leaves `values` out of a series that only has histograms.
+    #[serde_as(as = "Option<Vec<(Sample, Sample)>>")]
+    #[serde(default)]
+    values: Option<Vec<(f64, f64)>>,
+    histograms: Option<IgnoredAny>,
+}
+
+struct WireRange(RangeSeries);
+
+impl<'de> Deserialize<'de> for WireRange {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let wire = WireRangeFields::deserialize(d)?;
+        if wire.histograms.is_some() && wire.values.is_none() {
+            return Err(de::Error::custom(
+                "native histogram series are not supported",
+            ));
+        }
+        Ok(WireRange(RangeSeries {
+            metric: wire.metric.unwrap_or_default(),
+            values: wire.values.unwrap_or_default(),
+        }))
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object")]
+struct WireTargets {
+    active_targets: Option<Vec<Target>>,
+}
+
+/// One active target. VictoriaMetrics has no `scrapeInterval`: its discovered labels carry it.
+#[serde_as]
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object")]
+struct WireTarget {
+    scrape_pool: Option<String>,
+    scrape_url: String,
+    labels: Labels,
+    health: String,
+    last_error: Option<String>,
+    last_scrape: Option<String>,
+    #[serde_as(as = "Option<Sample>")]
+    #[serde(default)]
+    last_scrape_duration: Option<f64>,
+    scrape_interval: Option<String>,
+    /// Read for the interval only; any other shape is ignored.
+    #[serde_as(as = "DefaultOnError")]
+    #[serde(default)]
+    discovered_labels: Option<WireDiscovered>,
+}
+
+#[serde_as]
+#[derive(Deserialize, Default)]
+struct WireDiscovered {
+    #[serde_as(as = "DefaultOnError")]
+    #[serde(default, rename = "__scrape_interval__")]
+    scrape_interval: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let t = WireTarget::deserialize(d)?;
+        let vm_interval = t.discovered_labels.and_then(|d| d.scrape_interval);
+        let scrape_interval =
+            match t.scrape_interval.or(vm_interval) {
+                None => None,
+                Some(s) => Some(parse_duration(&s).ok_or_else(|| {
+                    de::Error::custom(format!("scrapeInterval: bad duration {s:?}"))
+                })?),
+            };
+        Ok(Target {
+            scrape_pool: t.scrape_pool.unwrap_or_default(),
+            scrape_url: t.scrape_url,
+            labels: t.labels,
+            health: t.health,
+            last_error: t.last_error.unwrap_or_default(),
+            last_scrape: t.last_scrape.unwrap_or_default(),
+            last_scrape_duration: t.last_scrape_duration.unwrap_or(0.0),
+            scrape_interval,
+        })
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object")]
+struct WireBuildInfo {
+    version: Option<String>,
+    go_version: Option<String>,
 }

@@ -3,7 +3,9 @@
 use super::*;
 use crate::core::envelope::decode_answer;
 use crate::core::error::{ApiError, Backend};
-use crate::core::json::{json, Value};
+use crate::core::model::de::raw;
+use serde_json::value::RawValue;
+use serde_json::{json, Value};
 
 macro_rules! fixture {
     ($name:literal) => {
@@ -11,7 +13,7 @@ macro_rules! fixture {
     };
 }
 
-fn decode<T>(body: &str, parse: impl FnOnce(&Value) -> Result<T, String>) -> T {
+fn decode<T>(body: &str, parse: impl FnOnce(&RawValue) -> Result<T, String>) -> T {
     decode_answer(
         Backend::Prometheus,
         200,
@@ -123,25 +125,24 @@ fn targets_with_intervals() {
 
 #[test]
 fn targets_lenient_where_servers_differ() {
-    let t = parse_targets(&json!({"activeTargets": [
-        {"scrapeUrl": "u", "labels": {}, "health": "unknown"}]}))
+    let t = parse_targets(&raw(json!({"activeTargets": [
+        {"scrapeUrl": "u", "labels": {}, "health": "unknown"}]})))
     .unwrap();
     assert_eq!(
         (t[0].scrape_interval, t[0].last_scrape_duration),
         (None, 0.0)
     );
-    assert!(parse_targets(&json!({})).unwrap().is_empty());
-    assert!(parse_targets(&json!({"activeTargets": null}))
+    assert!(parse_targets(&raw(json!({}))).unwrap().is_empty());
+    assert!(parse_targets(&raw(json!({"activeTargets": null})))
         .unwrap()
         .is_empty());
 }
 
 #[test]
 fn buildinfo() {
-    assert_eq!(
-        decode(fixture!("buildinfo.json"), parse_buildinfo).version,
-        "2.42.0+ds"
-    );
+    let info = decode(fixture!("buildinfo.json"), parse_buildinfo);
+    assert_eq!(info.version, "2.42.0+ds");
+    assert_eq!(info.go_version.as_deref(), Some("go1.19.8"));
 }
 
 #[test]
@@ -181,13 +182,20 @@ fn error_fixtures_never_reach_the_parsers() {
 /// Each hand-made case names a parser, the data, and a substring of the expected error.
 #[test]
 fn wrong_shapes_are_errors() {
-    let cases: Value = crate::core::json::parse(include_str!(
+    /// `data` as written (its key order matters: `resultType` comes first in real answers).
+    #[derive(serde::Deserialize)]
+    struct Case {
+        parser: String,
+        data: Box<RawValue>,
+        error_contains: String,
+    }
+    let cases: Vec<Case> = serde_json::from_str(include_str!(
         "../../../../tests/fixtures/handmade/prometheus_wrong_shapes.json"
     ))
     .unwrap();
-    for case in cases.as_array().unwrap() {
-        let data = &case["data"];
-        let err = match case["parser"].as_str().unwrap() {
+    for case in &cases {
+        let data = &case.data;
+        let err = match case.parser.as_str() {
             "query" => parse_query_result(data).map(|_| ()),
             "strings" => parse_string_list(data).map(|_| ()),
             "series" => parse_series(data).map(|_| ()),
@@ -195,8 +203,8 @@ fn wrong_shapes_are_errors() {
             "buildinfo" => parse_buildinfo(data).map(|_| ()),
             other => panic!("unknown parser {other}"),
         }
-        .expect_err(&data.to_string());
-        let want = case["error_contains"].as_str().unwrap();
+        .expect_err(data.get());
+        let want = &case.error_contains;
         assert!(err.contains(want), "{data} -> {err} (wanted {want})");
     }
 }
@@ -205,7 +213,7 @@ fn wrong_shapes_are_errors() {
 fn numbers_instead_of_strings_are_accepted() {
     let data = json!({"resultType": "vector", "result": [{"metric": {}, "value": [1, 2]}]});
     assert_eq!(
-        parse_query_result(&data).unwrap(),
+        parse_query_result(&raw(data)).unwrap(),
         QueryResult::Vector(vec![InstantSeries {
             metric: Labels::new(),
             value: (1.0, 2.0)
@@ -218,7 +226,7 @@ fn huge_matrix_does_not_panic() {
     let values: Vec<Value> = (0..11_000).map(|i| json!([i, "+Inf"])).collect();
     let data =
         json!({"resultType": "matrix", "result": [{"metric": {"a": "b"}, "values": values}]});
-    match parse_query_result(&data).unwrap() {
+    match parse_query_result(&raw(data)).unwrap() {
         QueryResult::Matrix(m) => assert_eq!(m[0].values.len(), 11_000),
         other => panic!("{other:?}"),
     }
@@ -227,6 +235,7 @@ fn huge_matrix_does_not_panic() {
 #[test]
 fn buildinfo_without_a_version_is_still_an_answer() {
     // VictoriaMetrics (Debian 1.79) answers {"status":"success","data":{}}.
-    let info = parse_buildinfo(&json!({})).unwrap();
+    let info = parse_buildinfo(&raw(json!({}))).unwrap();
     assert_eq!(info.version, "(version not reported)");
+    assert_eq!(info.go_version, None);
 }
