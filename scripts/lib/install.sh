@@ -62,13 +62,6 @@ install_rust_target() {
   rustup target add wasm32-unknown-unknown
 }
 
-# std's sources, compiled into the release wasm (scripts/lib/size_flags.sh).
-install_rust_src() {
-  rustup component list --installed | grep -x 'rust-src' >/dev/null && return 0
-  log "rustup: adding rust-src"
-  rustup component add rust-src
-}
-
 install_trunk() {
   [ "$(trunk --version 2>/dev/null)" = "trunk $TRUNK_VERSION" ] && return 0
   log "cargo install trunk $TRUNK_VERSION (takes ~7 min)"
@@ -124,7 +117,6 @@ install_all() {
   tools_path
   install_apt
   install_rust_target
-  install_rust_src
   install_trunk
   install_wasm_bindgen
   install_binaryen

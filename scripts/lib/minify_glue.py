@@ -2,27 +2,57 @@
 """Minifies the wasm's JS glue with terser: the same code in a third of the bytes.
 
 wasm-bindgen writes readable glue (comments, JSDoc, long local names) and trunk ships it as it
-is; terser's `--module --compress --mangle` halves its gzip size (bench/NOTES.md §1). Names the
-loader imports and the wasm calls are kept: module exports and the import object's keys are
-not mangled.
+is: trunk 0.21's own minifier (`minify` in Trunk.toml) cannot parse the glue's
+`export { …, __wbg_init as default }` and leaves it unminified with a warning. terser's
+`--module --compress --mangle` halves its gzip size (bench/NOTES.md §1). Names the loader
+imports and the wasm calls are kept: module exports and the import object's keys are not mangled.
 
     python3 scripts/lib/minify_glue.py DIST_DIR
 
 For DIST_DIR's *_bg.wasm's glue (the same name without `_bg`, .js): runs terser from PATH
 (scripts/lib/install.sh puts it in .tools), replaces the file and its sha384 integrity in
-index.html. Runs last in build_release (scripts/lib/build.sh), after shorten_imports, which
-reads the glue as wasm-bindgen writes it; then the files are precompressed.
+index.html (trunk's modulepreload link). Runs right after trunk in build_release
+(scripts/lib/build.sh); then the files are precompressed.
 """
 
+import base64
+import glob
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from order_wasm_functions import dist_wasm_and_glue, update_integrity  # noqa: E402
-
 TERSER_OPTIONS = ["--module", "--compress", "--mangle"]
+
+
+def dist_wasm_and_glue():
+    """The DIST_DIR argument, its one *_bg.wasm and that wasm's glue, or a usage message."""
+    if len(sys.argv) != 2:
+        raise SystemExit("usage: minify_glue.py DIST_DIR")
+    dist = sys.argv[1]
+    wasms = glob.glob(os.path.join(dist, "*_bg.wasm"))
+    if len(wasms) != 1:
+        raise SystemExit(f"minify_glue: expected one *_bg.wasm in {dist}, found {wasms}")
+    js = wasms[0][: -len("_bg.wasm")] + ".js"
+    if not os.path.exists(js):
+        raise SystemExit(f"minify_glue: no glue {js} beside {wasms[0]}")
+    return dist, wasms[0], js
+
+
+def update_integrity(dist, name):
+    """The integrity attribute of index.html's link to `name`, for the file as it is now."""
+    index = os.path.join(dist, "index.html")
+    html = open(index, encoding="utf-8").read()
+    digest = hashlib.sha384(open(os.path.join(dist, name), "rb").read()).digest()
+    sri = "sha384-" + base64.b64encode(digest).decode()
+    # Quoted or not (an HTML minifier drops the quotes).
+    pattern = re.compile(r'(<link[^>]*\bhref="?/?' + re.escape(name) + r'"?[^>]*\bintegrity=("?))[^"\s>]*')
+    html, count = pattern.subn(lambda m: m.group(1) + sri, html)
+    if count == 0 and "integrity=" in html and name in html:
+        raise SystemExit(f"minify_glue: no integrity attribute for {name} in {index}")
+    open(index, "w", encoding="utf-8").write(html)
 
 
 def minify(js_path):
@@ -40,7 +70,7 @@ def minify(js_path):
 
 
 def main():
-    dist, _, js = dist_wasm_and_glue("minify_glue")
+    dist, _, js = dist_wasm_and_glue()
     before, after = minify(js)
     update_integrity(dist, os.path.basename(js))
     print(f"minify_glue: {os.path.basename(js)} {before} -> {after} bytes")

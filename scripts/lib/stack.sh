@@ -163,13 +163,19 @@ _stack_render() {
       !skip' >"$run/prometheus.yml"
   rm -rf "$run/rules"
   cp -R "$GATEWATCH_ROOT/deploy/prometheus/rules" "$run/rules"
-  local njs_dir="$GATEWATCH_ROOT/deploy/nginx"
+  local njs_dir="$GATEWATCH_ROOT/deploy/nginx" script_hashes=""
+  # The CSP allows trunk's inline loader by its hash, read from the index.html nginx will serve
+  # (none before a build: scripts/test's stack-files level renders without one).
+  if [ -f "$dist/index.html" ]; then
+    script_hashes=$(python3 "$GATEWATCH_ROOT/scripts/lib/loader_csp.py" "$dist") ||
+      die "no CSP hashes for $dist/index.html"
+  fi
   GATEWATCH_LISTEN_ADDR=127.0.0.1 GATEWATCH_LISTEN_PORT=$http_port GATEWATCH_ROOT=$dist \
     PROMETHEUS_UPSTREAM=${GATEWATCH_PROMETHEUS_UPSTREAM:-127.0.0.1:$prom_port} \
     PUSHGATEWAY_UPSTREAM=${GATEWATCH_PUSHGATEWAY_UPSTREAM:-127.0.0.1:$gw_port} \
     PUSHGATEWAY_2_UPSTREAM=$gw2_upstream GATEWATCH_DELETE_HTPASSWD=${GATEWATCH_DELETE_HTPASSWD:-} \
-    GATEWATCH_NJS_DIR=$njs_dir \
-    envsubst '${GATEWATCH_LISTEN_ADDR} ${GATEWATCH_LISTEN_PORT} ${GATEWATCH_ROOT} ${PROMETHEUS_UPSTREAM} ${PUSHGATEWAY_UPSTREAM} ${PUSHGATEWAY_2_UPSTREAM} ${GATEWATCH_DELETE_HTPASSWD} ${GATEWATCH_NJS_DIR}' \
+    GATEWATCH_NJS_DIR=$njs_dir GATEWATCH_SCRIPT_HASHES=$script_hashes \
+    envsubst '${GATEWATCH_LISTEN_ADDR} ${GATEWATCH_LISTEN_PORT} ${GATEWATCH_ROOT} ${PROMETHEUS_UPSTREAM} ${PUSHGATEWAY_UPSTREAM} ${PUSHGATEWAY_2_UPSTREAM} ${GATEWATCH_DELETE_HTPASSWD} ${GATEWATCH_NJS_DIR} ${GATEWATCH_SCRIPT_HASHES}' \
     <"$GATEWATCH_ROOT/deploy/nginx/gatewatch.conf.template" >"$run/gatewatch.conf"
   GATEWATCH_RUN_DIR=$run GATEWATCH_NGINX_USER="$(id -un) $(id -gn)" \
     envsubst '${GATEWATCH_RUN_DIR} ${GATEWATCH_NGINX_USER}' \

@@ -1,5 +1,6 @@
-"""Security of the console behind nginx (docs/security.md): the Content-Security-Policy and other
-headers on every response, the console running under that policy without violations, markup in
+"""Security of the console behind nginx (docs/security.md): the Content-Security-Policy (trunk's
+inline loader allowed by its hash, nothing else inline) and other headers on every response, the
+console running under that policy without violations, markup in
 gateway data and Prometheus errors shown as text, only the endpoints and methods the console uses
 let through, request size limits, optional basic auth for deletes, and the gateway's persistence
 across a restart of the local stack.
@@ -37,6 +38,26 @@ PAYLOADS = [
 
 # ---- headers ----
 
+def inline_scripts(html):
+    """(attributes, text) of every <script> element without a src attribute."""
+    return [(attrs, body) for attrs, body in re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S | re.I)
+            if not re.search(r"\bsrc\s*=", attrs)]
+
+
+def script_hashes(html):
+    """The CSP sources that allow html's inline scripts: 'sha256-<base64 of its text>' each."""
+    return [f"'sha256-{base64.b64encode(hashlib.sha256(body.encode()).digest()).decode()}'"
+            for _, body in inline_scripts(html)]
+
+
+@pytest.fixture(scope="module")
+def loader_hashes(stack):
+    """The hashes of trunk's inline loader in the index.html the stack serves."""
+    hashes = script_hashes((stack.dist / "index.html").read_text())
+    assert hashes, "no inline loader in index.html: the CSP would allow no inline script at all"
+    return hashes
+
+
 def csp_directives(header):
     out = {}
     for part in header.split(";"):
@@ -46,13 +67,14 @@ def csp_directives(header):
     return out
 
 
-def assert_security_headers(response):
+def assert_security_headers(response, loader_hashes):
     where = f"{response.request.method} {response.url} -> {response.status_code}"
     csp = response.headers.get("Content-Security-Policy")
     assert csp, f"no CSP on {where}"
     d = csp_directives(csp)
     assert d["default-src"] == ["'self'"], where
-    assert d["script-src"] == ["'self'", "'wasm-unsafe-eval'"], where
+    # Inline scripts only by hash: trunk's loader, as built (scripts/lib/loader_csp.py renders it).
+    assert d["script-src"] == ["'self'", "'wasm-unsafe-eval'", *loader_hashes], where
     assert d["style-src"] == ["'self'"], where
     assert d["img-src"] == ["'self'", "data:"], where
     assert d["connect-src"] == ["'self'"], where
@@ -67,7 +89,7 @@ def assert_security_headers(response):
     assert response.headers.get("Referrer-Policy") in ("no-referrer", "strict-origin-when-cross-origin"), where
 
 
-def test_security_headers_on_every_kind_of_response(stack):
+def test_security_headers_on_every_kind_of_response(stack, loader_hashes):
     assets = sorted(p.name for p in stack.dist.iterdir() if p.name != "index.html")
     assert assets
     cases = [("GET", "/"), ("GET", "/index.html"), ("GET", "/groups"), ("GET", "/explore?expr=up")]
@@ -82,20 +104,22 @@ def test_security_headers_on_every_kind_of_response(stack):
         ("GET", "/no-such-asset-0123456789abcdef.js"),          # 404 in the asset location
     ]
     for method, path in cases:
-        assert_security_headers(requests.request(method, f"{stack.base_url}{path}", timeout=TIMEOUT))
+        assert_security_headers(requests.request(method, f"{stack.base_url}{path}", timeout=TIMEOUT), loader_hashes)
     # 413 from the body size limit
     big = requests.post(f"{stack.base_url}/prometheus/api/v1/query", data={"query": "x" * 200_000},
                         timeout=TIMEOUT)
     assert big.status_code == 413
-    assert_security_headers(big)
+    assert_security_headers(big, loader_hashes)
 
 
-def test_index_has_no_inline_script(stack):
+def test_the_only_inline_script_is_trunk_s_loader_allowed_by_its_hash(stack):
     html = requests.get(f"{stack.base_url}/", timeout=TIMEOUT).text
-    scripts = re.findall(r"<script([^>]*)>(.*?)</script>", html, re.S | re.I)
-    assert scripts, "no <script> in index.html"
-    for attrs, body in scripts:
-        assert re.search(r"\bsrc=", attrs) and not body.strip(), f"inline script: {attrs} {body[:80]}"
+    scripts = inline_scripts(html)
+    assert len(scripts) == 1, f"one inline script expected (trunk's loader): {scripts}"
+    attrs, body = scripts[0]
+    assert re.search(r'type="?module', attrs) and "TrunkApplicationStarted" in body, body[:200]
+    csp = csp_directives(requests.get(f"{stack.base_url}/", timeout=TIMEOUT).headers["Content-Security-Policy"])
+    assert script_hashes(html)[0] in csp["script-src"]
     assert not re.search(r"<[^>]*\son[a-z]+\s*=", html, re.I), "inline event handler"
     # trunk's preloads keep their integrity and match the served files
     for tag in re.findall(r"<link[^>]*>|<script[^>]*>", html):
@@ -143,8 +167,9 @@ def xss_fired(browser):
 
 
 def injected_elements(browser):
+    # In the body, where the console renders (trunk's inline loader is in the head).
     return browser.execute_script(
-        "return [...document.querySelectorAll('img[src=x], svg[onload], script:not([src]), [onerror], [onload]')]"
+        "return [...document.body.querySelectorAll('img[src=x], svg[onload], script:not([src]), [onerror], [onload]')]"
         ".map(e => e.outerHTML)")
 
 
@@ -347,7 +372,7 @@ AUTH = ("deleter", "s3cret-pass")
 
 
 @pytest.mark.parametrize("prefix,gw", [("/pushgateway", "gateway"), ("/pushgateway-2", "gateway2")])
-def test_deletes_need_basic_auth_when_configured(own_stack, prefix, gw):
+def test_deletes_need_basic_auth_when_configured(own_stack, loader_hashes, prefix, gw):
     base, gateway, gateway_url = own_stack["base_url"], own_stack[gw], own_stack[gw + "_url"]
     job = unique_job("auth")
     push_group(gateway, job, {"e2e_value": 1})
@@ -356,7 +381,7 @@ def test_deletes_need_basic_auth_when_configured(own_stack, prefix, gw):
     anonymous = requests.delete(url, timeout=TIMEOUT)
     assert anonymous.status_code == 401
     assert anonymous.headers["WWW-Authenticate"].startswith("Basic realm=")
-    assert_security_headers(anonymous)
+    assert_security_headers(anonymous, loader_hashes)
     wrong = requests.delete(url, auth=("deleter", "wrong"), timeout=TIMEOUT)
     assert wrong.status_code == 401
     time.sleep(0.3)
