@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 import requests
+from browser_logs import chromium_with_logs
 from helpers import gateway_groups, wait_until
 from private_stack import chromium
 
@@ -117,6 +118,17 @@ def browser(stack, tmp_path):
     """Headless Chromium with a fresh profile; `browser.get(base_url)` opens the console.
     Console messages: browser.get_log("browser")."""
     driver = chromium(tmp_path / "chrome", browser_log=True)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+@pytest.fixture
+def logged_browser(stack, tmp_path):
+    """As `browser`, also keeping Chromium's performance log (DevTools Network events): read both
+    logs with browser_logs.BrowserLogs, or driver.get_log("browser" / "performance")."""
+    driver = chromium_with_logs(tmp_path / "chrome")
     try:
         yield driver
     finally:
