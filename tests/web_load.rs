@@ -69,6 +69,18 @@ fn mount<T: 'static>(make: impl FnOnce() -> Load<T> + 'static) -> (Load<T>, impl
     (load, handle)
 }
 
+/// A gated load of a fresh input (starting at 1), mounted and settled: it has asked once.
+async fn gated(backoff: Backoff) -> (Gate, RwSignal<u32>, Load<u32>, impl Drop) {
+    let gate = Gate::default();
+    let input = RwSignal::new(1);
+    let (load, mounted) = mount({
+        let gate = gate.clone();
+        move || gate.load(input, backoff)
+    });
+    settle().await;
+    (gate, input, load, mounted)
+}
+
 async fn settle() {
     for _ in 0..5 {
         leptos::task::tick().await;
@@ -94,13 +106,7 @@ fn ms(n: u64) -> Duration {
 
 #[wasm_bindgen_test]
 async fn an_input_change_asks_again_at_once_and_the_old_data_stays_until_it_answers() {
-    let gate = Gate::default();
-    let input = RwSignal::new(1);
-    let (load, _mounted) = mount({
-        let gate = gate.clone();
-        move || gate.load(input, Backoff::DEFAULT)
-    });
-    settle().await;
+    let (gate, input, load, _mounted) = gated(Backoff::DEFAULT).await;
     assert_eq!(gate.inputs(), vec![1], "asked once, when created");
     gate.answer(0, Ok(10));
     settle().await;
@@ -122,13 +128,7 @@ async fn an_input_change_asks_again_at_once_and_the_old_data_stays_until_it_answ
 
 #[wasm_bindgen_test]
 async fn an_input_change_while_a_request_hangs_is_never_lost() {
-    let gate = Gate::default();
-    let input = RwSignal::new(1);
-    let (load, _mounted) = mount({
-        let gate = gate.clone();
-        move || gate.load(input, Backoff::DEFAULT)
-    });
-    settle().await;
+    let (gate, input, load, _mounted) = gated(Backoff::DEFAULT).await;
     // Request 0 never answers (a frozen gateway). Two changes arrive meanwhile.
     input.set(2);
     settle().await;
@@ -152,13 +152,7 @@ async fn an_input_change_while_a_request_hangs_is_never_lost() {
 
 #[wasm_bindgen_test]
 async fn a_refresh_never_stacks_requests_and_refetch_replaces_the_one_in_flight() {
-    let gate = Gate::default();
-    let input = RwSignal::new(1);
-    let (load, _mounted) = mount({
-        let gate = gate.clone();
-        move || gate.load(input, Backoff::DEFAULT)
-    });
-    settle().await;
+    let (gate, _input, load, _mounted) = gated(Backoff::DEFAULT).await;
     load.refresh(RefreshCause::User);
     load.refresh(RefreshCause::Timer);
     settle().await;
@@ -183,13 +177,7 @@ async fn a_refresh_never_stacks_requests_and_refetch_replaces_the_one_in_flight(
 
 #[wasm_bindgen_test]
 async fn an_error_keeps_the_last_good_data_and_its_time() {
-    let gate = Gate::default();
-    let input = RwSignal::new(1);
-    let (load, _mounted) = mount({
-        let gate = gate.clone();
-        move || gate.load(input, Backoff::DEFAULT)
-    });
-    settle().await;
+    let (gate, _input, load, _mounted) = gated(Backoff::DEFAULT).await;
     gate.answer(0, Ok(7));
     settle().await;
     let (_, at) = last_good(&load).expect("data");
@@ -286,21 +274,11 @@ async fn a_retry_that_succeeds_clears_the_error_and_stops_retrying() {
 
 #[wasm_bindgen_test]
 async fn retries_never_add_a_second_request_in_flight() {
-    let gate = Gate::default();
-    let input = RwSignal::new(1);
-    let (load, _mounted) = mount({
-        let gate = gate.clone();
-        move || {
-            gate.load(
-                input,
-                Backoff {
-                    base: ms(40),
-                    max: ms(40),
-                },
-            )
-        }
-    });
-    settle().await;
+    let backoff = Backoff {
+        base: ms(40),
+        max: ms(40),
+    };
+    let (gate, _input, load, _mounted) = gated(backoff).await;
     gate.answer(0, Err(down()));
     settle().await;
     assert!(load.status.next_retry_at.get_untracked().is_some());

@@ -49,3 +49,20 @@ PANELS = (panel("Raw value"), panel("Irate-adjusted"))
 def newest_raw_value(browser):
     cells = browser.find_elements(By.CSS_SELECTOR, f"{PANELS[0]} table tbody tr:first-child td")
     return cells[0].text if cells else None
+
+
+def one(browser, css, what, timeout=15):
+    """The first element matching css, once there is one."""
+    return wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, css), timeout=timeout,
+                      what=what)[0]
+
+
+def idle(browser):
+    """Returns when no view has a read in flight (no active spinner)."""
+    wait_until(lambda: not browser.find_elements(By.CSS_SELECTOR, ".spinner.active"),
+               what="no read in flight")
+
+
+def show_table(browser, title):
+    """Switches the chart panel titled `title` to its table."""
+    one(browser, f"{panel(title)} .table-toggle", f"the table button of {title}").click()

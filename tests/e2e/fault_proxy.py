@@ -18,8 +18,10 @@ the most requests in flight at once per key. Bound to 127.0.0.1 only.
 import http.client
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from http.server import BaseHTTPRequestHandler
+from urllib.parse import urlsplit
+
+from loopback_http import DROPPED, LoopbackServer, path_and_query
 
 MODES = ("pass", "slow", "html502", "text503", "truncate", "down")
 
@@ -29,54 +31,26 @@ HTML_502 = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\
             b"<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>fault-proxy</center>\r\n"
             b"</body>\r\n</html>\r\n")
 TEXT_503 = b"Service Unavailable"
-# Not forwarded: hop-by-hop headers, and Accept-Encoding (a gzip body cannot be cut in half).
-DROPPED = {"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding",
-           "upgrade", "accept-encoding", "host", "content-length"}
 
 
 def request_key(path, body):
     """'/api/v1/metrics', or '/api/v1/query_range?<PromQL>' when the request carries a query."""
-    url = urlsplit(path)
-    query = parse_qs(url.query).get("query") or parse_qs(body.decode("utf-8", "replace")).get("query")
-    return f"{url.path}?{query[0]}" if query else url.path
+    path, query = path_and_query(path, body)
+    return f"{path}?{query}" if query else path
 
 
-class FaultProxy:
+class FaultProxy(LoopbackServer):
     def __init__(self, port, upstream):
-        self.port = port
+        super().__init__(port, _Handler)
         self.upstream_host, upstream_port = upstream.rsplit(":", 1)
         self.upstream_port = int(upstream_port)
         self.mode = "pass"
         self.delay = 0.0
         self.missing = set()
         self._lock = threading.Lock()
-        self._server = None
-        self._thread = None
         self.reset_stats()
 
     # ---- control ----
-
-    def start(self):
-        if self._server is not None:
-            return
-        proxy = self
-
-        class Handler(_Handler):
-            owner = proxy
-
-        server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        server.daemon_threads = True
-        self._server = server
-        self._thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
-                                        daemon=True)
-        self._thread.start()
-
-    def stop(self):
-        server, self._server = self._server, None
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-            self._thread.join(timeout=5)
 
     def set_mode(self, mode, delay=0.0):
         assert mode in MODES, mode

@@ -12,47 +12,22 @@ and its time.monotonic(). Bound to 127.0.0.1 only; one request per connection (H
 import http.client
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+from http.server import BaseHTTPRequestHandler
 
-# Not forwarded either way: hop-by-hop headers, the length (recomputed), Accept-Encoding (plain
-# bodies are simpler to pass on), Host (http.client sets the upstream's).
-DROPPED = {"connection", "keep-alive", "proxy-connection", "te", "trailer", "transfer-encoding",
-           "upgrade", "accept-encoding", "host", "content-length"}
+from loopback_http import DROPPED, LoopbackServer, path_and_query
 # send_response() writes its own Server and Date.
 NOT_ANSWERED = DROPPED | {"server", "date"}
 
 
-class RouteProxy:
+class RouteProxy(LoopbackServer):
     def __init__(self, port, default_upstream, routes):
         """default_upstream: "host:port"; routes: {prefix: ("host:port", replacement prefix)}."""
-        self.port = port
+        super().__init__(port, _Handler)
         self.origin = f"http://127.0.0.1:{port}"
         self.default_upstream = default_upstream
         self.routes = dict(routes)
         self._lock = threading.Lock()
         self._requests = []  # dicts: path, query, start
-        self._server = None
-        self._thread = None
-
-    def start(self):
-        proxy = self
-
-        class Handler(_Handler):
-            owner = proxy
-
-        self._server = ThreadingHTTPServer(("127.0.0.1", self.port), Handler)
-        self._server.daemon_threads = True  # a request hanging on a frozen backend never blocks stop()
-        self._thread = threading.Thread(target=self._server.serve_forever,
-                                        kwargs={"poll_interval": 0.05}, daemon=True)
-        self._thread.start()
-
-    def stop(self):
-        server, self._server = self._server, None
-        if server is not None:
-            server.shutdown()
-            server.server_close()
-            self._thread.join(timeout=5)
 
     def requests(self, prefix="", since=None):
         """The requests whose path starts with prefix (and that arrived after `since`), oldest
@@ -62,11 +37,9 @@ class RouteProxy:
                     if r["path"].startswith(prefix) and (since is None or r["start"] >= since)]
 
     def _record(self, path, body):
-        url = urlsplit(path)
-        query = parse_qs(url.query).get("query") or parse_qs(body.decode("utf-8", "replace")).get("query")
+        path, query = path_and_query(path, body)
         with self._lock:
-            self._requests.append({"path": url.path, "query": query[0] if query else None,
-                                   "start": time.monotonic()})
+            self._requests.append({"path": path, "query": query, "start": time.monotonic()})
 
     def _route(self, path):
         for prefix, (upstream, replacement) in self.routes.items():

@@ -30,7 +30,8 @@ import requests
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from console_page import click_refresh, group_jobs, newest_raw_value, open_page, panel
+from console_page import (click_refresh, group_jobs, idle, newest_raw_value, one, open_page, panel,
+                          show_table)
 from helpers import push_group, unique_job, wait_until
 from private_stack import ROOT, single_gateway_env, stack_sh
 from route_proxy import RouteProxy
@@ -97,20 +98,6 @@ def job_on_both(stack, other):
 
 
 # ---- the page ----
-
-def one(browser, css, what, timeout=15):
-    return wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, css), timeout=timeout,
-                      what=what)[0]
-
-
-def idle(browser):
-    wait_until(lambda: not browser.find_elements(By.CSS_SELECTOR, ".spinner.active"),
-               what="no read in flight")
-
-
-def show_table(browser, title):
-    one(browser, f"{panel(title)} .table-toggle", f"the table button of {title}").click()
-
 
 def newest_value(browser, title):
     cells = browser.find_elements(By.CSS_SELECTOR, f"{panel(title)} table tbody tr:first-child td")

@@ -14,7 +14,7 @@ import requests
 from selenium.webdriver.common.by import By
 
 from browser_logs import BrowserLogs
-from console_page import newest_raw_value, panel
+from console_page import idle, newest_raw_value, one, panel, show_table
 from helpers import push_group, unique_job, wait_until
 
 METRIC = "tour_e2e_value"
@@ -28,21 +28,10 @@ def scraped(stack, expr):
     return r.json()["data"]["result"]
 
 
-def one(browser, css, what, timeout=15):
-    return wait_until(lambda: browser.find_elements(By.CSS_SELECTOR, css), timeout=timeout,
-                      what=what)[0]
-
-
 def settled(browser):
     """No view's read in flight, then a moment for the header's own checks to land."""
-    wait_until(lambda: not browser.find_elements(By.CSS_SELECTOR, ".spinner.active"),
-               what="no read in flight")
+    idle(browser)
     time.sleep(0.5)
-
-
-def show_table(browser, title):
-    panel_css = panel(title)
-    one(browser, f"{panel_css} .table-toggle", f"the table button of {title}").click()
 
 
 def test_a_tour_of_every_view_logs_no_error(logged_browser, clean_gateway):
