@@ -7,7 +7,7 @@ pub mod cleanup;
 pub mod gateway;
 pub mod prometheus;
 
-use crate::core::error::{ApiError, Backend};
+use gatewatch_core::http::error::{ApiError, Backend};
 use gloo_net::http::{Method, RequestBuilder};
 use web_sys::AbortController;
 

@@ -1,24 +1,18 @@
-//! gatewatch: a browser console for jobs that push metrics to a Prometheus Pushgateway.
+//! gatewatch's browser console: Leptos views over a Pushgateway and a Prometheus-compatible
+//! backend. What it shares with the native command (models, PromQL, freshness and cleanup
+//! rules) is the [`gatewatch_core`] crate; this crate adds the browser around it.
 //!
-//! Module map:
-//! - [`core`]: pure models, parsing, grouping keys, PromQL and time maths (no browser imports).
-//! - [`api`]: the only HTTP code; returns core types or [`core::error::ApiError`].
-//! - [`views`]: Leptos components, one per file; they wire signals to `api` and `core`.
-//! - [`app`]: the root component: context, navigation, layout; [`router`]: the address bar.
+//! - [`api`]: the only HTTP code (gloo-net); returns core types or one `ApiError`.
+//! - [`views`]: Leptos components, one per file; they wire signals to `api` and the core.
+//! - [`chart`]: the only drawing code (plotters on a canvas).
+//! - [`app`]: the root component; [`router`]: the address bar; [`settings_store`]: localStorage.
+// The console runs only in the browser; everything native lives in gatewatch-core.
+#![cfg(target_arch = "wasm32")]
 
-pub mod core;
-
-#[cfg(target_arch = "wasm32")]
 pub mod api;
-#[cfg(target_arch = "wasm32")]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
 pub mod browser;
-#[cfg(target_arch = "wasm32")]
 pub mod chart;
-#[cfg(target_arch = "wasm32")]
 pub mod router;
-#[cfg(target_arch = "wasm32")]
 pub mod settings_store;
-#[cfg(target_arch = "wasm32")]
 pub mod views;

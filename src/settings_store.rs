@@ -1,6 +1,6 @@
 //! Keeps [`Settings`] in localStorage, shares them as context, and applies the theme to <html>.
 
-use crate::core::settings::{Settings, Theme};
+use gatewatch_core::settings::{Settings, Theme};
 use leptos::prelude::*;
 
 const STORAGE_KEY: &str = "gatewatch.settings";

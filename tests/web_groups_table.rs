@@ -2,12 +2,12 @@
 //! sorting, expandable details (histograms and summaries), pagination and the delete action.
 #![cfg(target_arch = "wasm32")]
 
-use gatewatch::core::freshness::StaleThresholds;
-use gatewatch::core::group_table::{build_rows, GroupRow, SortColumn};
-use gatewatch::core::model::gateway::{
+use gatewatch_core::gateway::freshness::StaleThresholds;
+use gatewatch_core::gateway::group_table::{build_rows, GroupRow, SortColumn};
+use gatewatch_core::gateway::model::{
     GatewayGroup, GatewaySample, Labels, MetricFamily, MetricKind, SampleValue,
 };
-use gatewatch::core::settings::Settings;
+use gatewatch_core::settings::Settings;
 use gatewatch::settings_store::SettingsContext;
 use gatewatch::views::groups_table::GroupsTable;
 use leptos::prelude::*;

@@ -4,9 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use gatewatch::browser::sleep;
-use gatewatch::core::backoff::Backoff;
-use gatewatch::core::error::{ApiError, Backend};
-use gatewatch::core::health::Report;
+use gatewatch_core::http::backoff::Backoff;
+use gatewatch_core::http::error::{ApiError, Backend};
+use gatewatch_core::http::health::Report;
 use gatewatch::views::health_badge::HealthBadge;
 use gatewatch::views::health_reports::HealthReports;
 use gatewatch::views::load::{Load, RefreshCause};

@@ -6,8 +6,8 @@
 
 use futures::channel::oneshot;
 use gatewatch::browser::sleep;
-use gatewatch::core::backoff::Backoff;
-use gatewatch::core::error::{ApiError, Backend};
+use gatewatch_core::http::backoff::Backoff;
+use gatewatch_core::http::error::{ApiError, Backend};
 use gatewatch::views::load::{Load, RefreshCause};
 use leptos::prelude::*;
 use std::cell::RefCell;

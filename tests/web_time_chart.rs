@@ -5,7 +5,7 @@
 
 use gatewatch::chart::render::{render, Frame};
 use gatewatch::chart::theme::{Rgb, Theme, LIGHT_PALETTE};
-use gatewatch::core::chart_data::{ChartSeries, Grid};
+use gatewatch_core::charts::chart_data::{ChartSeries, Grid};
 use gatewatch::views::time_chart::TimeChart;
 use leptos::prelude::*;
 use std::cell::Cell;

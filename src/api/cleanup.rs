@@ -4,13 +4,13 @@
 
 use super::gateway::{bulk_delete, delete_group, list_groups};
 use crate::browser::{now_secs, sleep};
-use crate::core::bulk_delete::BULK_BATCH;
-use crate::core::cleanup::{
+use gatewatch_core::gateway::bulk_delete::BULK_BATCH;
+use gatewatch_core::gateway::cleanup::{
     all_failed, recheck, Outcome, Previewed, Recheck, DELETE_CONCURRENCY, RECHECK_CHUNK,
 };
-use crate::core::grouping_key::GroupKey;
-use crate::core::model::gateway::Labels;
-use crate::core::series_index::label_positions;
+use gatewatch_core::gateway::grouping_key::GroupKey;
+use gatewatch_core::gateway::model::Labels;
+use gatewatch_core::gateway::series_index::label_positions;
 use futures::stream::{self, StreamExt};
 
 /// How long to wait for queued deletes to show in the list.

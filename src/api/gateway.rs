@@ -2,13 +2,13 @@
 //! delete a batch through the console's bulk endpoint.
 
 use super::{send, Body, RawAnswer};
-use crate::core::bulk_delete::{endpoint_missing, parse_outcomes, request_body};
-use crate::core::cleanup::{Outcome, Previewed};
-use crate::core::endpoints::{self, join};
-use crate::core::envelope::decode_answer;
-use crate::core::error::{ApiError, Backend};
-use crate::core::grouping_key::GroupKey;
-use crate::core::model::gateway::{parse_groups, parse_status, GatewayGroup, GatewayStatus};
+use gatewatch_core::gateway::bulk_delete::{endpoint_missing, parse_outcomes, request_body};
+use gatewatch_core::gateway::cleanup::{Outcome, Previewed};
+use gatewatch_core::http::endpoints::{self, join};
+use gatewatch_core::http::envelope::decode_answer;
+use gatewatch_core::http::error::{ApiError, Backend};
+use gatewatch_core::gateway::grouping_key::GroupKey;
+use gatewatch_core::gateway::model::{parse_groups, parse_status, GatewayGroup, GatewayStatus};
 use gloo_net::http::Method;
 use serde_json::value::RawValue;
 

@@ -1,11 +1,11 @@
 //! Prometheus HTTP API calls: instant and range queries, label values, series, targets, build info.
 
 use super::{send, Body, RawAnswer};
-use crate::core::dialect::Dialect;
-use crate::core::endpoints::{self, join};
-use crate::core::envelope::{decode_answer, Answer};
-use crate::core::error::{ApiError, Backend};
-use crate::core::model::prometheus::{
+use gatewatch_core::prometheus::dialect::Dialect;
+use gatewatch_core::http::endpoints::{self, join};
+use gatewatch_core::http::envelope::{decode_answer, Answer};
+use gatewatch_core::http::error::{ApiError, Backend};
+use gatewatch_core::prometheus::model::{
     parse_buildinfo, parse_query_result, parse_series, parse_string_list, parse_targets, BuildInfo,
     Labels, QueryResult, Target,
 };

@@ -3,8 +3,8 @@
 
 use super::render::RenderError;
 use super::theme::Theme;
-use crate::core::decimate::XScale;
-use crate::core::ticks::{format_tick, time_ticks, ValueAxis};
+use gatewatch_core::charts::decimate::XScale;
+use gatewatch_core::charts::ticks::{format_tick, time_ticks, ValueAxis};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use plotters_canvas::CanvasBackend;

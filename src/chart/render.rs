@@ -3,9 +3,9 @@
 
 use super::axes::{self, check, Drawn, Layout};
 use super::theme::Theme;
-use crate::core::chart_data::{ChartSeries, Grid};
-use crate::core::decimate::{decimate, XScale};
-use crate::core::ticks::{value_axis, ValueAxis};
+use gatewatch_core::charts::chart_data::{ChartSeries, Grid};
+use gatewatch_core::charts::decimate::{decimate, XScale};
+use gatewatch_core::charts::ticks::{value_axis, ValueAxis};
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;

@@ -3,8 +3,8 @@
 //! changes ([`HealthBadge`] times the rest).
 
 use crate::api;
-use crate::core::error::Backend;
-use crate::core::health::gateways_check;
+use gatewatch_core::http::error::Backend;
+use gatewatch_core::http::health::gateways_check;
 use crate::settings_store::use_bases;
 use crate::views::health_badge::HealthBadge;
 use crate::views::load::Load;

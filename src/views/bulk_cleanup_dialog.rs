@@ -2,11 +2,11 @@
 //! of what was deleted, kept (pushed again since the preview) and failed.
 
 use crate::api::cleanup::run_bulk;
-use crate::core::cleanup::{report, Outcome, Previewed};
-use crate::core::freshness::Freshness;
-use crate::core::group_table::GroupRow;
-use crate::core::grouping_key::GroupKey;
-use crate::core::model::gateway::Labels;
+use gatewatch_core::gateway::cleanup::{report, Outcome, Previewed};
+use gatewatch_core::gateway::freshness::Freshness;
+use gatewatch_core::gateway::group_table::GroupRow;
+use gatewatch_core::gateway::grouping_key::GroupKey;
+use gatewatch_core::gateway::model::Labels;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 

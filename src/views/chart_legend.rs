@@ -1,7 +1,7 @@
 //! A chart's legend: one toggle button per series, with its colour, that shows or hides it.
 
 use crate::chart::theme::Theme;
-use crate::core::chart_data::ChartSeries;
+use gatewatch_core::charts::chart_data::ChartSeries;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 

@@ -1,7 +1,7 @@
 //! One titled chart of a range query: the plot, its exact PromQL, warnings and errors.
 
-use crate::core::chart_data::{Grid, RangeData};
-use crate::core::error::Backend;
+use gatewatch_core::charts::chart_data::{Grid, RangeData};
+use gatewatch_core::http::error::Backend;
 use crate::views::load::Load;
 use crate::views::load_banner::LoadBanner;
 use crate::views::promql_box::PromqlBox;

@@ -1,9 +1,9 @@
 //! The chart's points as a real table (newest first): what screen readers and copy-paste use,
 //! and where exact values, NaN and ±Inf can be read.
 
-use crate::core::chart_data::{ChartSeries, Grid};
-use crate::core::ticks::{format_time_local, format_utc_offset};
-use crate::core::value_format::format_value;
+use gatewatch_core::charts::chart_data::{ChartSeries, Grid};
+use gatewatch_core::charts::ticks::{format_time_local, format_utc_offset};
+use gatewatch_core::prometheus::value_format::format_value;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 

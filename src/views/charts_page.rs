@@ -3,18 +3,18 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::core::chart_data::{job_legend, range_data, RangeData};
-use crate::core::dialect::Dialect;
-use crate::core::endpoints::prometheus_graph_link_for;
-use crate::core::error::{ApiError, Backend};
-use crate::core::job_catalog::{extra_group_labels, jobs_with_metric, metric_names};
-use crate::core::job_queries::{
+use gatewatch_core::charts::chart_data::{job_legend, range_data, RangeData};
+use gatewatch_core::prometheus::dialect::Dialect;
+use gatewatch_core::http::endpoints::prometheus_graph_link_for;
+use gatewatch_core::http::error::{ApiError, Backend};
+use gatewatch_core::charts::job_catalog::{extra_group_labels, jobs_with_metric, metric_names};
+use gatewatch_core::charts::job_queries::{
     detect_job_label, gateway_scrape_interval, irate_window, JobLabel, JobQuery,
 };
-use crate::core::step::plan_grid;
-use crate::core::time_format::format_duration;
-use crate::core::time_range::TimeRange;
-use crate::core::url_state::{parse_min_step, ChartsState};
+use gatewatch_core::charts::step::plan_grid;
+use gatewatch_core::time::format::format_duration;
+use gatewatch_core::time::range::TimeRange;
+use gatewatch_core::url_state::{parse_min_step, ChartsState};
 use crate::router::Router;
 use crate::settings_store::{use_bases, use_settings};
 use crate::views::chart_panel::ChartPanel;

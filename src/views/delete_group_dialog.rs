@@ -1,9 +1,9 @@
 //! Confirms the delete of one group by its exact grouping key, then reports whether it is gone.
 
 use crate::api::cleanup::delete_and_verify;
-use crate::core::cleanup::Outcome;
-use crate::core::group_table::GroupRow;
-use crate::core::grouping_key::GroupKey;
+use gatewatch_core::gateway::cleanup::Outcome;
+use gatewatch_core::gateway::group_table::GroupRow;
+use gatewatch_core::gateway::grouping_key::GroupKey;
 use crate::settings_store::use_settings;
 use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;

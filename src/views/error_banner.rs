@@ -1,8 +1,8 @@
 //! Shows a backend error with what to do about it, how old the data still on screen is, and
 //! when the console asks the backend again.
 
-use crate::core::error::ApiError;
-use crate::core::time_format::format_utc;
+use gatewatch_core::http::error::ApiError;
+use gatewatch_core::time::format::format_utc;
 use leptos::prelude::*;
 
 #[component]

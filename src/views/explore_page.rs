@@ -3,12 +3,12 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::core::chart_data::{range_data, series_legend, RangeData};
-use crate::core::endpoints::prometheus_graph_link_for;
-use crate::core::error::{ApiError, Backend};
-use crate::core::step::plan_grid;
-use crate::core::time_range::TimeRange;
-use crate::core::url_state::ExploreState;
+use gatewatch_core::charts::chart_data::{range_data, series_legend, RangeData};
+use gatewatch_core::http::endpoints::prometheus_graph_link_for;
+use gatewatch_core::http::error::{ApiError, Backend};
+use gatewatch_core::charts::step::plan_grid;
+use gatewatch_core::time::range::TimeRange;
+use gatewatch_core::url_state::ExploreState;
 use crate::router::Router;
 use crate::settings_store::{use_bases, use_settings};
 use crate::views::chart_panel::ChartPanel;

@@ -1,11 +1,11 @@
 //! A group's details: every metric family with type, help and samples (histogram buckets and
 //! summary quantiles included), and the per-job stale threshold.
 
-use crate::core::group_table::GroupRow;
-use crate::core::model::gateway::{GatewaySample, MetricFamily, SampleValue};
-use crate::core::settings::parse_minutes;
-use crate::core::time_format::format_duration;
-use crate::core::value_format::format_value;
+use gatewatch_core::gateway::group_table::GroupRow;
+use gatewatch_core::gateway::model::{GatewaySample, MetricFamily, SampleValue};
+use gatewatch_core::settings::parse_minutes;
+use gatewatch_core::time::format::format_duration;
+use gatewatch_core::prometheus::value_format::format_value;
 use crate::settings_store::{self, use_settings};
 use crate::views::group_row::stable_id;
 use leptos::prelude::*;

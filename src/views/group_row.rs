@@ -1,7 +1,7 @@
 //! One row of the groups table, with its expandable details row.
 
-use crate::core::group_table::GroupRow;
-use crate::core::time_format::{format_age, format_duration, format_utc};
+use gatewatch_core::gateway::group_table::GroupRow;
+use gatewatch_core::time::format::{format_age, format_duration, format_utc};
 use crate::views::group_details::GroupDetails;
 use leptos::prelude::*;
 use std::collections::BTreeSet;

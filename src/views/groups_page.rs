@@ -2,11 +2,11 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::core::error::Backend;
-use crate::core::freshness::Freshness;
-use crate::core::group_table::{matches_text, summarize, GroupRow, SortColumn};
-use crate::core::listings::{listing_rows, listings};
-use crate::core::push_interval::{
+use gatewatch_core::http::error::Backend;
+use gatewatch_core::gateway::freshness::Freshness;
+use gatewatch_core::gateway::group_table::{matches_text, summarize, GroupRow, SortColumn};
+use gatewatch_core::gateway::listings::{listing_rows, listings};
+use gatewatch_core::gateway::push_interval::{
     firing_alerts, interval_expr, intervals_from_result, ALERTS_EXPR, HISTORY_WINDOW,
 };
 use crate::settings_store::{use_bases, use_settings};

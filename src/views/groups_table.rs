@@ -1,6 +1,6 @@
 //! The groups table: sortable header cells, one page of rows, and pagination.
 
-use crate::core::group_table::{sort_rows, GroupRow, SortColumn};
+use gatewatch_core::gateway::group_table::{sort_rows, GroupRow, SortColumn};
 use crate::views::group_row::GroupRowView;
 use leptos::prelude::*;
 use std::collections::BTreeSet;

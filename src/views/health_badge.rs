@@ -2,8 +2,8 @@
 //! It re-checks every 15 s while the backend answers and with the retry backoff while it does
 //! not, and at once when a page's read reports otherwise than it shows ([`HealthReports`]).
 
-use crate::core::error::Backend;
-use crate::core::health::{recheck_now, Badge, RECHECK_EVERY};
+use gatewatch_core::http::error::Backend;
+use gatewatch_core::http::health::{recheck_now, Badge, RECHECK_EVERY};
 use crate::views::health_reports::HealthReports;
 use crate::views::load::{Load, RefreshCause};
 use leptos::prelude::*;

@@ -1,10 +1,10 @@
 //! The context through which the pages' reads tell the header's health badges what they just
 //! saw of a backend ([`Report`]: failed, or answering again). [`Load`](crate::views::load::Load)
 //! writes it, [`HealthBadge`](crate::views::health_badge::HealthBadge) reads it;
-//! [`crate::core::health`] decides what a report means.
+//! [`gatewatch_core::http::health`] decides what a report means.
 
-use crate::core::error::Backend;
-use crate::core::health::Report;
+use gatewatch_core::http::error::Backend;
+use gatewatch_core::http::health::Report;
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]

@@ -1,9 +1,9 @@
 //! An instant query's result as a table: one row per series (labels, value), or the scalar/string.
 
-use crate::core::chart_data::series_legend;
-use crate::core::model::prometheus::QueryResult;
-use crate::core::time_format::format_utc;
-use crate::core::value_format::format_value;
+use gatewatch_core::charts::chart_data::series_legend;
+use gatewatch_core::prometheus::model::QueryResult;
+use gatewatch_core::time::format::format_utc;
+use gatewatch_core::prometheus::value_format::format_value;
 use leptos::prelude::*;
 
 #[component]

@@ -11,9 +11,9 @@
 //! Leptos' own: an `Effect` tracks what the fetcher reads, a `Trigger` asks again.
 
 use crate::browser::now_secs;
-use crate::core::backoff::{worth_retrying, Backoff, RetryState};
-use crate::core::error::ApiError;
-use crate::core::health;
+use gatewatch_core::http::backoff::{worth_retrying, Backoff, RetryState};
+use gatewatch_core::http::error::ApiError;
+use gatewatch_core::http::health;
 use crate::settings_store::SettingsContext;
 use crate::views::health_reports::HealthReports;
 use futures::future::{abortable, AbortHandle, LocalBoxFuture};

@@ -2,8 +2,8 @@
 //! still shown, the retry countdown, and a note when the backend is slow to answer.
 
 use crate::browser::now_secs;
-use crate::core::backoff::waiting_note;
-use crate::core::error::Backend;
+use gatewatch_core::http::backoff::waiting_note;
+use gatewatch_core::http::error::Backend;
 use crate::views::error_banner::ErrorBanner;
 use crate::views::load::LoadStatus;
 use leptos::prelude::*;

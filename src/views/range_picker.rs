@@ -1,6 +1,6 @@
 //! Time range choice: presets from 5 minutes to 7 days, or a custom absolute range in local time.
 
-use crate::core::time_range::{format_local_datetime, parse_local_datetime, TimeRange, PRESETS};
+use gatewatch_core::time::range::{format_local_datetime, parse_local_datetime, TimeRange, PRESETS};
 use leptos::prelude::*;
 
 /// Minutes east of UTC of the browser's local time now (JS reports the opposite sign).

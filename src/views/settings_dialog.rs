@@ -1,6 +1,6 @@
 //! The settings dialog: the two backend base URLs and the theme, saved to localStorage.
 
-use crate::core::settings::{
+use gatewatch_core::settings::{
     normalize_base_url, parse_gateway_list, parse_minutes, Settings, Theme,
 };
 use crate::settings_store::{self, use_settings};

@@ -3,10 +3,10 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::core::error::Backend;
-use crate::core::model::prometheus::Target;
-use crate::core::scrape_targets::{by_pool, down_alerts};
-use crate::core::time_format::{format_age, format_duration, format_utc, parse_rfc3339};
+use gatewatch_core::http::error::Backend;
+use gatewatch_core::prometheus::model::Target;
+use gatewatch_core::fleet::scrape_targets::{by_pool, down_alerts};
+use gatewatch_core::time::format::{format_age, format_duration, format_utc, parse_rfc3339};
 use crate::settings_store::use_bases;
 use crate::views::load::Load;
 use crate::views::load_banner::LoadBanner;

@@ -5,9 +5,9 @@
 use crate::chart::observe::ChartWatch;
 use crate::chart::render::{render, Frame, PlotArea};
 use crate::chart::theme::Theme;
-use crate::core::chart_data::{ChartSeries, Grid};
-use crate::core::ticks::format_time_full;
-use crate::core::value_format::format_value;
+use gatewatch_core::charts::chart_data::{ChartSeries, Grid};
+use gatewatch_core::charts::ticks::format_time_full;
+use gatewatch_core::prometheus::value_format::format_value;
 use crate::views::chart_legend::ChartLegend;
 use crate::views::chart_table::ChartTable;
 use leptos::html::{Canvas, Div};

@@ -1,0 +1,58 @@
+//! Unit tests of `crate::charts::job_catalog`.
+
+use super::*;
+use crate::gateway::model::{MetricFamily, MetricKind};
+
+fn group(labels: &[(&str, &str)], families: &[&str]) -> GatewayGroup {
+    GatewayGroup {
+        labels: labels
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        last_push_successful: true,
+        push_time: Some(1.0),
+        push_failure_time: None,
+        families: families
+            .iter()
+            .map(|n| MetricFamily {
+                name: n.to_string(),
+                kind: MetricKind::Gauge,
+                help: None,
+                time_stamp: None,
+                samples: vec![],
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn the_catalog_lists_what_jobs_push() {
+    let groups = vec![
+        group(
+            &[("job", "u/a")],
+            &["job_records_processed", "push_time_seconds"],
+        ),
+        group(
+            &[("job", "f/b"), ("tag", "x")],
+            &["job_records_processed", "push_failure_time_seconds"],
+        ),
+        group(
+            &[("job", "f/b"), ("tag", "y"), ("instance", "w1")],
+            &["pages"],
+        ),
+    ];
+    assert_eq!(
+        metric_names(&groups),
+        vec!["job_records_processed", "pages"]
+    );
+    assert_eq!(
+        jobs_with_metric(&groups, "job_records_processed"),
+        vec!["f/b", "u/a"]
+    );
+    assert_eq!(jobs_with_metric(&groups, "nope"), Vec::<String>::new());
+    assert_eq!(
+        extra_group_labels(&groups, &["f/b".to_string()]),
+        vec!["instance", "tag"]
+    );
+    assert!(extra_group_labels(&groups, &["u/a".to_string()]).is_empty());
+}

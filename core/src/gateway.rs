@@ -1,0 +1,13 @@
+//! The Pushgateway's groups: their model, grouping keys, freshness and push interval, the
+//! groups table, and the rules of a safe cleanup.
+
+pub mod bulk_delete;
+pub mod cleanup;
+pub mod freshness;
+pub mod group_row_key;
+pub mod group_table;
+pub mod grouping_key;
+pub mod listings;
+pub mod model;
+pub mod push_interval;
+pub mod series_index;
