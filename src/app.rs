@@ -1,17 +1,19 @@
 //! The root component: settings and health-report context, theme, header and the routes of
-//! every view.
+//! every page (leptos_router, with each page's path from `gatewatch_core::page::Page`).
 
-use crate::router::Router;
+use crate::components::header::Header;
+use crate::health_reports::HealthReports;
+use crate::pages::charts::ChartsPage;
+use crate::pages::explore::ExplorePage;
+use crate::pages::groups::GroupsPage;
+use crate::pages::not_found::NotFound;
+use crate::pages::targets::TargetsPage;
+use crate::pages::windmill::WindmillPage;
 use crate::settings_store::{self, SettingsContext};
-use crate::views::charts_page::ChartsPage;
-use crate::views::explore_page::ExplorePage;
-use crate::views::groups_page::GroupsPage;
-use crate::views::header::Header;
-use crate::views::health_reports::HealthReports;
-use crate::views::not_found::NotFound;
-use crate::views::targets_page::TargetsPage;
-use crate::views::windmill_page::WindmillPage;
+use gatewatch_core::page::Page;
 use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::StaticSegment;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -24,20 +26,20 @@ pub fn App() -> impl IntoView {
     settings_store::apply_theme(settings.with_untracked(|s| s.theme));
     Effect::new(move || settings_store::apply_theme(settings.with(|s| s.theme)));
 
-    let path = Router::provide().path();
-    // One view per path; a query change (chart state) keeps the view, only a path change swaps it.
-    // (`view!` builds each page untracked: what a page reads while it starts never re-runs this.)
-    let page = move || match path.get().as_str() {
-        "/groups" => view! { <GroupsPage /> }.into_any(),
-        "/charts" => view! { <ChartsPage /> }.into_any(),
-        "/explore" => view! { <ExplorePage /> }.into_any(),
-        "/targets" => view! { <TargetsPage /> }.into_any(),
-        "/windmill" => view! { <WindmillPage /> }.into_any(),
-        _ => view! { <NotFound /> }.into_any(),
-    };
-
+    // A query change (chart state) keeps the page; only a path change swaps it.
     view! {
-        <Header />
-        <main id="main">{page}</main>
+        <Router>
+            <Header />
+            <main id="main">
+                <Routes fallback=NotFound>
+                    <Route path=StaticSegment("") view=|| view! { <Redirect path=Page::HOME.path() /> } />
+                    <Route path=StaticSegment(Page::Groups.segment()) view=GroupsPage />
+                    <Route path=StaticSegment(Page::Charts.segment()) view=ChartsPage />
+                    <Route path=StaticSegment(Page::Explore.segment()) view=ExplorePage />
+                    <Route path=StaticSegment(Page::Targets.segment()) view=TargetsPage />
+                    <Route path=StaticSegment(Page::Windmill.segment()) view=WindmillPage />
+                </Routes>
+            </main>
+        </Router>
     }
 }

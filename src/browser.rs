@@ -1,4 +1,5 @@
-//! Small browser facts the views need: the clock, tab visibility, and an async sleep.
+//! Small browser facts the views need: the clock, tab visibility, the chart width, and an async
+//! sleep.
 
 /// Seconds since the epoch, from the browser clock (the pure core takes it as a parameter).
 pub fn now_secs() -> f64 {
@@ -11,6 +12,16 @@ pub fn tab_hidden() -> bool {
         .and_then(|w| w.document())
         .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
         .unwrap_or(false)
+}
+
+/// A chart's width in pixels, from the window's: every page plans its grid for about one point
+/// per pixel column with it.
+pub fn chart_width() -> f64 {
+    let w = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(1200.0);
+    (w - 80.0).clamp(300.0, 1600.0)
 }
 
 /// Resolves after `ms` milliseconds.

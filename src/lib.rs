@@ -3,9 +3,10 @@
 //! rules) is the [`gatewatch_core`] crate; this crate adds the browser around it.
 //!
 //! - [`api`]: the only HTTP code (gloo-net); returns core types or one `ApiError`.
-//! - [`views`]: Leptos components, one per file; they wire signals to `api` and the core.
+//! - [`pages`]: one view per route; [`components`]: the widgets they share, one per file.
+//! - [`load`]: the one data-loading primitive; [`health_reports`]: what its reads tell the header.
 //! - [`chart`]: the only drawing code (plotters on a canvas).
-//! - [`app`]: the root component; [`router`]: the address bar; [`settings_store`]: localStorage.
+//! - [`app`]: the root component and the routes (leptos_router); [`settings_store`]: localStorage.
 // The console runs only in the browser; everything native lives in gatewatch-core.
 #![cfg(target_arch = "wasm32")]
 
@@ -13,6 +14,8 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod chart;
-pub mod router;
+pub mod components;
+pub mod health_reports;
+pub mod load;
+pub mod pages;
 pub mod settings_store;
-pub mod views;

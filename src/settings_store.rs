@@ -49,7 +49,15 @@ pub fn load() -> Settings {
         .unwrap_or_default()
 }
 
-pub fn save(settings: &Settings) {
+/// Changes the settings in context and saves them: the one way a view changes a setting.
+pub fn update(settings: RwSignal<Settings>, change: impl FnOnce(&mut Settings)) {
+    settings.update(|s| {
+        change(s);
+        save(s);
+    });
+}
+
+fn save(settings: &Settings) {
     if let Some(s) = storage() {
         let _ = s.set_item(STORAGE_KEY, &settings.to_json());
     }

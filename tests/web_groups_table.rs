@@ -2,14 +2,14 @@
 //! sorting, expandable details (histograms and summaries), pagination and the delete action.
 #![cfg(target_arch = "wasm32")]
 
+use gatewatch::components::groups_table::GroupsTable;
+use gatewatch::settings_store::SettingsContext;
 use gatewatch_core::gateway::freshness::StaleThresholds;
 use gatewatch_core::gateway::group_table::{build_rows, GroupRow, SortColumn};
 use gatewatch_core::gateway::model::{
     GatewayGroup, GatewaySample, Labels, MetricFamily, MetricKind, SampleValue,
 };
 use gatewatch_core::settings::Settings;
-use gatewatch::settings_store::SettingsContext;
-use gatewatch::views::groups_table::GroupsTable;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;

@@ -4,12 +4,12 @@
 #![cfg(target_arch = "wasm32")]
 
 use gatewatch::browser::sleep;
+use gatewatch::components::health_badge::HealthBadge;
+use gatewatch::health_reports::HealthReports;
+use gatewatch::load::{Load, RefreshCause};
 use gatewatch_core::http::backoff::Backoff;
 use gatewatch_core::http::error::{ApiError, Backend};
 use gatewatch_core::http::health::Report;
-use gatewatch::views::health_badge::HealthBadge;
-use gatewatch::views::health_reports::HealthReports;
-use gatewatch::views::load::{Load, RefreshCause};
 use leptos::prelude::*;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;

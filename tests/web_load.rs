@@ -1,4 +1,4 @@
-//! Browser tests of the data-loading primitive (`views::load::Load`): what the fetcher reads is
+//! Browser tests of the data-loading primitive (`load::Load`): what the fetcher reads is
 //! what it follows, a changed input asks again at once even while a request hangs, a superseded
 //! answer never shows, the last good data survives an error and a reload, and failures are
 //! retried with growing delays until the backend answers again.
@@ -6,9 +6,9 @@
 
 use futures::channel::oneshot;
 use gatewatch::browser::sleep;
+use gatewatch::load::{Load, RefreshCause};
 use gatewatch_core::http::backoff::Backoff;
 use gatewatch_core::http::error::{ApiError, Backend};
-use gatewatch::views::load::{Load, RefreshCause};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;

@@ -5,8 +5,8 @@
 
 use gatewatch::chart::render::{render, Frame};
 use gatewatch::chart::theme::{Rgb, Theme, LIGHT_PALETTE};
+use gatewatch::components::time_chart::TimeChart;
 use gatewatch_core::charts::chart_data::{ChartSeries, Grid};
-use gatewatch::views::time_chart::TimeChart;
 use leptos::prelude::*;
 use std::cell::Cell;
 use wasm_bindgen::JsCast;

@@ -7,13 +7,16 @@
 //! - [`fleet`]: scrape targets and the Windmill overview.
 //! - [`http`]: endpoints, the answer envelope, the one error type, retry and health.
 //! - [`time`]: durations, ranges and human-readable times.
-//! - [`settings`], [`url_state`]: what the user chose, saved and in the address bar.
+//! - [`settings`], [`url_state`]: what the user chose, saved and in the address bar; [`page`]:
+//!   the console's pages and their paths; [`text`]: values and ids as shown.
 
 pub mod charts;
 pub mod fleet;
 pub mod gateway;
 pub mod http;
+pub mod page;
 pub mod prometheus;
 pub mod settings;
+pub mod text;
 pub mod time;
 pub mod url_state;

@@ -4,10 +4,11 @@
 #[cfg(test)]
 mod tests;
 
-use crate::http::backoff::Backoff;
 use crate::gateway::freshness::{StaleThresholds, DEFAULT_STALE_AFTER_SECS};
+use crate::http::backoff::Backoff;
 use std::collections::BTreeMap;
 
+pub mod form;
 mod stored;
 
 pub const DEFAULT_PROMETHEUS_BASE: &str = "/prometheus";

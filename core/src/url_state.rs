@@ -5,6 +5,7 @@
 mod tests;
 
 use crate::http::endpoints::encode_component;
+use crate::page::Page;
 use crate::time::range::TimeRange;
 
 pub const DEFAULT_METRIC: &str = "job_records_processed";
@@ -33,6 +34,11 @@ impl Default for ChartsState {
 }
 
 impl ChartsState {
+    /// The Charts page's link in this state.
+    pub fn href(&self) -> String {
+        Page::Charts.href(&self.to_query())
+    }
+
     pub fn to_query(&self) -> String {
         let mut pairs = vec![("metric", self.metric.clone())];
         pairs.extend(self.jobs.iter().map(|j| ("job", j.clone())));
@@ -71,6 +77,11 @@ pub struct ExploreState {
 }
 
 impl ExploreState {
+    /// The Explore page's link in this state.
+    pub fn href(&self) -> String {
+        Page::Explore.href(&self.to_query())
+    }
+
     pub fn to_query(&self) -> String {
         let mut pairs = vec![
             ("expr", self.expr.clone()),

@@ -10,11 +10,11 @@
 //! `GATEWATCH_GATEWAY_KEYS_CASES` (default 1000), `GATEWATCH_GATEWAY_KEYS_CASE=N` (only case N).
 #![cfg(not(target_arch = "wasm32"))]
 
+use gatewatch_core::gateway::grouping_key::GroupKey;
+use gatewatch_core::gateway::model::{parse_groups, GatewayGroup, Labels, SampleValue};
 use gatewatch_core::http::endpoints::{gateway_group, join, GATEWAY_METRICS};
 use gatewatch_core::http::envelope::decode_answer;
 use gatewatch_core::http::error::Backend;
-use gatewatch_core::gateway::grouping_key::GroupKey;
-use gatewatch_core::gateway::model::{parse_groups, GatewayGroup, Labels, SampleValue};
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::sync::atomic::{AtomicUsize, Ordering};

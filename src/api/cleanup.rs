@@ -4,14 +4,14 @@
 
 use super::gateway::{bulk_delete, delete_group, list_groups};
 use crate::browser::{now_secs, sleep};
+use futures::stream::{self, StreamExt};
 use gatewatch_core::gateway::bulk_delete::BULK_BATCH;
 use gatewatch_core::gateway::cleanup::{
-    all_failed, recheck, Outcome, Previewed, Recheck, DELETE_CONCURRENCY, RECHECK_CHUNK,
+    all_failed, by_gateway, recheck, Outcome, Previewed, Recheck, DELETE_CONCURRENCY, RECHECK_CHUNK,
 };
 use gatewatch_core::gateway::grouping_key::GroupKey;
 use gatewatch_core::gateway::model::Labels;
 use gatewatch_core::gateway::series_index::label_positions;
-use futures::stream::{self, StreamExt};
 
 /// How long to wait for queued deletes to show in the list.
 const VERIFY_ATTEMPTS: u32 = 15;
@@ -54,7 +54,23 @@ async fn wait_until_gone(base: &str, labels: &[Labels]) -> Result<Vec<Labels>, S
     Ok(remaining)
 }
 
-/// Bulk cleanup, in batches: each batch goes to the console's bulk endpoint (one request; nginx
+/// A cleanup of groups on any number of gateways: one gateway after the other
+/// (`cleanup::by_gateway`), each through [`run_bulk`]. `progress(done, total)` counts them all.
+pub async fn clean(
+    chosen: Vec<Previewed>,
+    progress: impl Fn(usize, usize),
+) -> Vec<(Labels, Outcome)> {
+    let total = chosen.len();
+    let mut outcomes = Vec::with_capacity(total);
+    for (gateway, batch) in by_gateway(chosen) {
+        let before = outcomes.len();
+        let done = run_bulk(&gateway, batch, |d, _| progress(before + d, total)).await;
+        outcomes.extend(done);
+    }
+    outcomes
+}
+
+/// Bulk cleanup on one gateway, in batches: each batch goes to the console's bulk endpoint (one request; nginx
 /// re-checks and deletes next to the gateway). Where there is none, each group is re-checked
 /// here and deleted with its own request. Then every delete is verified by re-reading the list.
 /// `progress(done, total)` is called as groups are settled.

@@ -4,11 +4,11 @@
 use super::{send, Body, RawAnswer};
 use gatewatch_core::gateway::bulk_delete::{endpoint_missing, parse_outcomes, request_body};
 use gatewatch_core::gateway::cleanup::{Outcome, Previewed};
+use gatewatch_core::gateway::grouping_key::GroupKey;
+use gatewatch_core::gateway::model::{parse_groups, parse_status, GatewayGroup, GatewayStatus};
 use gatewatch_core::http::endpoints::{self, join};
 use gatewatch_core::http::envelope::decode_answer;
 use gatewatch_core::http::error::{ApiError, Backend};
-use gatewatch_core::gateway::grouping_key::GroupKey;
-use gatewatch_core::gateway::model::{parse_groups, parse_status, GatewayGroup, GatewayStatus};
 use gloo_net::http::Method;
 use serde_json::value::RawValue;
 

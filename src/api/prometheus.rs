@@ -1,10 +1,12 @@
-//! Prometheus HTTP API calls: instant and range queries, label values, series, targets, build info.
+//! Prometheus HTTP API calls: instant and range queries (and a chart's range data), label
+//! values, series, targets, build info.
 
 use super::{send, Body, RawAnswer};
-use gatewatch_core::prometheus::dialect::Dialect;
+use gatewatch_core::charts::chart_data::{range_data, Grid, RangeData};
 use gatewatch_core::http::endpoints::{self, join};
 use gatewatch_core::http::envelope::{decode_answer, Answer};
 use gatewatch_core::http::error::{ApiError, Backend};
+use gatewatch_core::prometheus::dialect::Dialect;
 use gatewatch_core::prometheus::model::{
     parse_buildinfo, parse_query_result, parse_series, parse_string_list, parse_targets, BuildInfo,
     Labels, QueryResult, Target,
@@ -43,6 +45,21 @@ pub async fn range_query(
     let url = join(base, endpoints::PROMETHEUS_QUERY_RANGE);
     let raw = send(BACKEND, Method::POST, &url, Some(Body::Form(form))).await?;
     decode(raw, parse_query_result)
+}
+
+/// A range query over `grid`, aligned to it: what every chart of the console draws. A result
+/// that is not a matrix is a malformed answer.
+pub async fn range_chart(
+    base: &str,
+    expr: &str,
+    grid: Grid,
+    name_of: fn(&Labels) -> String,
+) -> Result<RangeData, ApiError> {
+    let answer = range_query(base, expr, grid.start, grid.end(), grid.step).await?;
+    range_data(grid, answer, name_of).map_err(|detail| ApiError::Malformed {
+        backend: BACKEND,
+        detail,
+    })
 }
 
 pub async fn label_values(

@@ -70,6 +70,17 @@ pub struct RangeData {
     pub warnings: Vec<String>,
 }
 
+impl RangeData {
+    /// Nothing to draw on `grid` (no expression yet, or a chart that is hidden).
+    pub fn empty(grid: Grid) -> RangeData {
+        RangeData {
+            grid,
+            series: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Aligns a `query_range` answer; anything but a matrix means the server is not Prometheus-like.
 pub fn range_data(
     grid: Grid,

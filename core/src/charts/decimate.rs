@@ -6,7 +6,6 @@ mod tests;
 
 use crate::charts::chart_data::Grid;
 
-
 /// A linear map between times (seconds) and horizontal pixels.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct XScale {

@@ -4,10 +4,10 @@
 #[cfg(test)]
 mod tests;
 
+use crate::gateway::push_interval::{push_spacing_expr, HISTORY_WINDOW};
 use crate::prometheus::dialect::Dialect;
 use crate::prometheus::model::{Labels, Target};
 use crate::prometheus::promql::{selector, Matcher};
-use crate::gateway::push_interval::{push_spacing_expr, HISTORY_WINDOW};
 
 /// Which label carries the pushed job once Prometheus has scraped the gateway.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -9,10 +9,10 @@
 mod tests;
 
 use crate::gateway::cleanup::{Outcome, Previewed, Recheck};
-use crate::http::error::ApiError;
 use crate::gateway::grouping_key::GroupKey;
-use crate::http::de::from_data;
 use crate::gateway::model::Labels;
+use crate::http::de::from_data;
+use crate::http::error::ApiError;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_with::{serde_as, DefaultOnError};

@@ -126,3 +126,19 @@ pub fn report(outcomes: &[(Labels, Outcome)]) -> Report {
     }
     r
 }
+
+/// The chosen groups by gateway, gateways in first-seen order: a cleanup runs one gateway after
+/// the other, each with its own re-reads.
+pub fn by_gateway(chosen: Vec<Previewed>) -> Vec<(String, Vec<Previewed>)> {
+    let mut batches: Vec<(String, Vec<Previewed>)> = Vec::new();
+    for p in chosen {
+        match batches
+            .iter_mut()
+            .find(|(gateway, _)| *gateway == p.gateway)
+        {
+            Some((_, batch)) => batch.push(p),
+            None => batches.push((p.gateway.clone(), vec![p])),
+        }
+    }
+    batches
+}

@@ -103,6 +103,14 @@ impl fmt::Display for GroupKey {
     }
 }
 
+/// How a group's labels read in the console: its grouping key as in PromQL, or, for labels that
+/// are no valid key, the labels and why.
+pub fn key_text(labels: &Labels) -> String {
+    GroupKey::from_labels(labels)
+        .map(|k| k.display())
+        .unwrap_or_else(|e| format!("{labels:?} ({e})"))
+}
+
 /// URL-safe base64 (its `-`, `_` and `=` need no percent-encoding in a path). An empty value
 /// would leave an empty segment, so it is written `=`, which the gateway decodes to "" (as the
 /// Python client does).

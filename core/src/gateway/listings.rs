@@ -4,10 +4,10 @@
 #[cfg(test)]
 mod tests;
 
-use crate::http::error::ApiError;
 use crate::gateway::freshness::StaleThresholds;
 use crate::gateway::group_table::{build_rows, GroupRow};
 use crate::gateway::model::{GatewayGroup, Labels};
+use crate::http::error::ApiError;
 use std::sync::Arc;
 
 /// One gateway's answer: its groups, or why they are missing.

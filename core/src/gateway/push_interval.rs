@@ -6,10 +6,10 @@
 #[cfg(test)]
 mod tests;
 
-use crate::prometheus::dialect::Dialect;
 use crate::gateway::model::Labels;
-use crate::prometheus::model::QueryResult;
 use crate::gateway::series_index::SeriesIndex;
+use crate::prometheus::dialect::Dialect;
+use crate::prometheus::model::QueryResult;
 
 /// The window the interval is inferred from.
 pub const HISTORY_WINDOW: &str = "1h";

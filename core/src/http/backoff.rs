@@ -13,7 +13,6 @@ mod tests;
 use crate::http::error::ApiError;
 use std::time::Duration;
 
-
 /// A request still unanswered after this long gets a "waiting for <backend>" note.
 pub const SLOW_AFTER_SECS: f64 = 5.0;
 

@@ -6,8 +6,8 @@ mod tests;
 
 mod excerpt;
 
-use crate::http::error::{ApiError, Backend};
 use crate::http::de::without_position;
+use crate::http::error::{ApiError, Backend};
 use serde::Deserialize;
 use serde_json::error::Category;
 use serde_json::value::RawValue;

@@ -15,7 +15,6 @@ use crate::http::backoff::worth_retrying;
 use crate::http::error::{ApiError, Backend};
 use std::time::Duration;
 
-
 /// How often a badge re-checks a backend that answers.
 pub const RECHECK_EVERY: Duration = Duration::from_secs(15);
 

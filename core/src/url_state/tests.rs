@@ -82,3 +82,19 @@ fn decoding_never_fails() {
         ]
     );
 }
+
+#[test]
+fn a_state_links_to_its_own_page() {
+    let charts = ChartsState {
+        jobs: vec!["u/admin/a b".into()],
+        ..ChartsState::default()
+    };
+    assert_eq!(charts.href(), format!("/charts?{}", charts.to_query()));
+    assert!(
+        charts.href().contains("job=u%2Fadmin%2Fa%20b"),
+        "{}",
+        charts.href()
+    );
+    let explore = ExploreState::default();
+    assert_eq!(explore.href(), format!("/explore?{}", explore.to_query()));
+}

@@ -4,9 +4,9 @@ use super::gateway::check_groups;
 use super::harness::{fuzz, Outcome};
 use super::json::{any_json, leaf, tricky_string, FIXTURES};
 use super::mutate::mutant;
+use gatewatch_core::gateway::model::{parse_groups, parse_status};
 use gatewatch_core::http::envelope::decode_answer;
 use gatewatch_core::http::error::{ApiError, Backend};
-use gatewatch_core::gateway::model::{parse_groups, parse_status};
 use gatewatch_core::prometheus::model::{
     parse_buildinfo, parse_query_result, parse_series, parse_string_list, parse_targets,
 };

@@ -3,9 +3,9 @@
 use super::harness::{fuzz, Outcome};
 use super::json::{any_json, data_candidates, fixtures_of, key, leaf, tricky_string, Source};
 use super::mutate::mutant;
+use gatewatch_core::gateway::model::{parse_groups, parse_status, GatewayGroup};
 use gatewatch_core::http::envelope::decode_answer;
 use gatewatch_core::http::error::Backend;
-use gatewatch_core::gateway::model::{parse_groups, parse_status, GatewayGroup};
 use proptest::prelude::*;
 use proptest::sample::select;
 use serde_json::{json, Map, Value};

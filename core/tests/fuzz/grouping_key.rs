@@ -3,11 +3,11 @@
 
 use super::harness::{fuzz, Outcome};
 use super::json::tricky_string;
+use base64::engine::general_purpose::URL_SAFE;
+use base64::Engine as _;
 use gatewatch_core::gateway::grouping_key::{GroupKey, GroupKeyError};
 use gatewatch_core::gateway::model::Labels;
 use gatewatch_core::prometheus::promql::is_label_name;
-use base64::engine::general_purpose::URL_SAFE;
-use base64::Engine as _;
 use proptest::prelude::*;
 use proptest::sample::select;
 

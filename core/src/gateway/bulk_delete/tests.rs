@@ -1,9 +1,9 @@
 //! Unit tests of `crate::gateway::bulk_delete`.
 
 use super::*;
-use crate::http::error::Backend;
-use crate::http::de::raw;
 use crate::gateway::model::labels_from_pairs;
+use crate::http::de::raw;
+use crate::http::error::Backend;
 use serde_json::json;
 
 fn previewed(labels: &[(&str, &str)], push_time: Option<f64>) -> Previewed {

@@ -88,3 +88,26 @@ fn a_batch_that_could_not_be_sent_fails_every_group_with_the_reason() {
         .all(|(_, o)| *o == Outcome::Failed("HTTP 502".into())));
     assert_eq!(report(&failed).failed, 2);
 }
+
+#[test]
+fn a_cleanup_goes_gateway_by_gateway_in_first_seen_order() {
+    let on = |gateway: &str, job: &str| {
+        let mut g = group(Some(3600.0), None);
+        g.labels.insert("job".into(), job.into());
+        Previewed {
+            gateway: gateway.into(),
+            ..Previewed::of(&g, None, 600.0)
+        }
+    };
+    let chosen = vec![on("/b", "1"), on("/a", "2"), on("/b", "3")];
+    let batches = by_gateway(chosen.clone());
+    let jobs = |batch: &[Previewed]| -> Vec<String> {
+        batch.iter().map(|p| p.labels["job"].clone()).collect()
+    };
+    assert_eq!(batches.len(), 2);
+    assert_eq!(batches[0].0, "/b");
+    assert_eq!(jobs(&batches[0].1), ["1", "3"]);
+    assert_eq!(batches[1].0, "/a");
+    assert_eq!(jobs(&batches[1].1), ["2"]);
+    assert!(by_gateway(Vec::new()).is_empty());
+}

@@ -132,3 +132,16 @@ fn print_roundtrip_cases() {
         println!("ROUNDTRIP {line}");
     }
 }
+
+#[test]
+fn key_text_reads_a_key_as_promql_and_names_what_is_wrong_with_a_bad_one() {
+    assert_eq!(
+        key_text(&labels(&[("job", "u/admin/x"), ("instance", "")])),
+        r#"{job="u/admin/x", instance=""}"#
+    );
+    let bad = key_text(&labels(&[("instance", "a")]));
+    assert!(
+        bad.ends_with("(the grouping key has no job label)"),
+        "{bad}"
+    );
+}

@@ -1,8 +1,8 @@
 //! Unit tests of `crate::gateway::listings`.
 
 use super::*;
-use crate::http::error::Backend;
 use crate::gateway::model::labels_from_pairs;
+use crate::http::error::Backend;
 
 fn group(job: &str, push_time: f64) -> GatewayGroup {
     GatewayGroup {

@@ -1,9 +1,9 @@
 //! Parsing of captured `/api/v1/metrics` and `/api/v1/status` answers and of broken shapes.
 
 use super::*;
+use crate::http::de::raw;
 use crate::http::envelope::decode_answer;
 use crate::http::error::Backend;
-use crate::http::de::raw;
 use serde_json::{json, Value};
 
 const METRICS: &str = include_str!("../../../../tests/fixtures/gateway/metrics.json");

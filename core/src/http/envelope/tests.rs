@@ -12,7 +12,9 @@ fn fixture(name: &str) -> &'static str {
         "too_many" => {
             include_str!("../../../../tests/fixtures/prometheus/error_too_many_points_400.json")
         }
-        "execution" => include_str!("../../../../tests/fixtures/prometheus/error_execution_422.json"),
+        "execution" => {
+            include_str!("../../../../tests/fixtures/prometheus/error_execution_422.json")
+        }
         "timeout" => include_str!("../../../../tests/fixtures/prometheus/error_timeout_503.json"),
         "starting" => include_str!("../../../../tests/fixtures/prometheus/starting_503.txt"),
         "nginx502" => include_str!("../../../../tests/fixtures/nginx/bad_gateway_502.html"),

@@ -1,9 +1,9 @@
 //! Parsing of captured Prometheus 2.42 answers and of broken shapes.
 
 use super::*;
+use crate::http::de::raw;
 use crate::http::envelope::decode_answer;
 use crate::http::error::{ApiError, Backend};
-use crate::http::de::raw;
 use serde_json::value::RawValue;
 use serde_json::{json, Value};
 

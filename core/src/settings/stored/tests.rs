@@ -1,8 +1,8 @@
 //! Unit tests of `crate::settings::stored`.
 
 use super::*;
-use crate::http::backoff::Backoff;
 use crate::gateway::freshness::DEFAULT_STALE_AFTER_SECS;
+use crate::http::backoff::Backoff;
 use crate::settings::DEFAULT_PROMETHEUS_BASE;
 
 #[test]
@@ -34,8 +34,7 @@ fn settings_round_trip_and_survive_garbage() {
     let partial = Settings::from_json(r#"{"theme":"light","prometheus_base":"nope"}"#);
     assert_eq!(partial.theme, Theme::Light);
     assert_eq!(partial.prometheus_base, DEFAULT_PROMETHEUS_BASE);
-    let bad =
-        Settings::from_json(r#"{"stale_after_secs":-1,"per_job_stale_secs":{"a":0,"b":60}}"#);
+    let bad = Settings::from_json(r#"{"stale_after_secs":-1,"per_job_stale_secs":{"a":0,"b":60}}"#);
     assert_eq!(bad.stale_after_secs, DEFAULT_STALE_AFTER_SECS);
     assert_eq!(bad.per_job_stale_secs.len(), 1);
     assert_eq!(bad.thresholds().for_job("b"), 60.0);

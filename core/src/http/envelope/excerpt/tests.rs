@@ -3,7 +3,8 @@
 use super::*;
 
 const NGINX_502: &str = include_str!("../../../../../tests/fixtures/nginx/bad_gateway_502.html");
-const NGINX_504: &str = include_str!("../../../../../tests/fixtures/nginx/gateway_timeout_504.html");
+const NGINX_504: &str =
+    include_str!("../../../../../tests/fixtures/nginx/gateway_timeout_504.html");
 
 #[test]
 fn nginx_pages_become_one_line() {

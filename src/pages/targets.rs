@@ -1,0 +1,113 @@
+//! The Targets view: every scrape target grouped by job, with health, last scrape age, scrape
+//! duration and last error; a banner when a Windmill target or the gateway target is down.
+
+use crate::api;
+use crate::browser::now_secs;
+use crate::components::load_banner::LoadBanner;
+use crate::components::refresh_control::RefreshControl;
+use crate::load::Load;
+use crate::settings_store::use_bases;
+use gatewatch_core::fleet::scrape_targets::{by_pool, down_alerts};
+use gatewatch_core::http::error::Backend;
+use gatewatch_core::prometheus::model::Target;
+use gatewatch_core::time::format::{format_age, format_duration, format_utc, parse_rfc3339};
+use leptos::prelude::*;
+use std::time::Duration;
+
+#[component]
+pub fn TargetsPage() -> impl IntoView {
+    let bases = use_bases();
+    let targets = Load::new(move || {
+        let base = bases.prometheus_base.get();
+        async move { api::prometheus::targets(&base).await.map(|a| a.data) }
+    });
+    let now = RwSignal::new(now_secs());
+    if let Ok(handle) =
+        set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1))
+    {
+        on_cleanup(move || handle.clear());
+    }
+    let list = move || targets.with(|t| t.cloned().unwrap_or_default());
+    let pools = Memo::new(move |_| {
+        targets.with(|t| {
+            by_pool(t.map(Vec::as_slice).unwrap_or_default())
+                .into_iter()
+                .collect::<Vec<_>>()
+        })
+    });
+    let pool_names =
+        move || pools.with(|p| p.iter().map(|(name, _)| name.clone()).collect::<Vec<_>>());
+    let auto_refresh = RwSignal::new(15u32);
+
+    view! {
+        <section class="page" aria-labelledby="page-title">
+            <div class="page-head">
+                <h1 id="page-title">"Targets"</h1>
+                <RefreshControl on_refresh=move |cause| targets.refresh(cause) loading=Signal::derive(move || targets.status.loading()) every_secs=auto_refresh />
+            </div>
+            <LoadBanner load=targets backend=Backend::Prometheus />
+            {move || {
+                let down = down_alerts(&list());
+                (!down.is_empty()).then(|| view! {
+                    <div class="error-box" role="alert">
+                        <strong>"Targets down"</strong>
+                        <ul>{down.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul>
+                        <p>"While a target is down Prometheus has no fresh data from it: check the process and its metrics port."</p>
+                    </div>
+                })
+            }}
+            {move || (pools.with(Vec::is_empty) && targets.answered()).then(|| view! {
+                <p class="notice">"Prometheus has no active scrape targets."</p>
+            })}
+            <For each=pool_names key=String::clone children=move |pool| {
+                let name = pool.clone();
+                let list = move || pools.with(|p| {
+                    p.iter().find(|(n, _)| *n == name).map(|(_, l)| l.clone()).unwrap_or_default()
+                });
+                let up = {
+                    let list = list.clone();
+                    move || list().iter().filter(|t| t.health == "up").count()
+                };
+                view! {
+                    <section class="target-pool" aria-label=pool.clone()>
+                        <h2>{pool.clone()} <span class="hint">{move || format!(" {} up", up())}</span></h2>
+                        <div class="table-wrap">
+                            <table class="targets">
+                                <thead><tr>
+                                    <th scope="col">"Endpoint"</th><th scope="col">"Health"</th><th scope="col">"Last scrape"</th>
+                                    <th scope="col">"Duration"</th><th scope="col">"Interval"</th><th scope="col">"Last error"</th>
+                                </tr></thead>
+                                <tbody>
+                                    // A scrape changes its row: the key is what the row shows.
+                                    <For each=list key=|t| (t.scrape_url.clone(), t.last_scrape.clone(), t.health.clone(), t.last_error.clone())
+                                        children=move |t| target_row(t, now) />
+                                </tbody>
+                            </table>
+                        </div>
+                    </section>
+                }
+            } />
+        </section>
+    }
+}
+
+fn target_row(t: Target, now: RwSignal<f64>) -> impl IntoView {
+    let scraped = parse_rfc3339(&t.last_scrape);
+    let health = t.health.clone();
+    let health_class = format!(
+        "status {}",
+        if t.health == "up" { "fresh" } else { "failed" }
+    );
+    view! {
+        <tr data-health=t.health>
+            <td class="mono">{t.scrape_url}</td>
+            <td><span class=health_class>{health}</span></td>
+            <td title=scraped.map(format_utc).unwrap_or_default()>
+                {move || scraped.map(|s| format_age(s, now.get())).unwrap_or_else(|| "never".into())}
+            </td>
+            <td>{format_duration(t.last_scrape_duration)}</td>
+            <td>{t.scrape_interval.map(format_duration).unwrap_or_else(|| "—".into())}</td>
+            <td class="error">{t.last_error}</td>
+        </tr>
+    }
+}
