@@ -1,6 +1,7 @@
 //! The root component: settings and health-report context, theme, header and the routes of
 //! every page (leptos_router, with each page's path from `gatewatch_core::page::Page`).
 
+use crate::clock::Clock;
 use crate::components::header::Header;
 use crate::health_reports::HealthReports;
 use crate::pages::charts::ChartsPage;
@@ -21,6 +22,8 @@ pub fn App() -> impl IntoView {
     SettingsContext::provide(settings);
     // The pages' reads tell the header's health badges when a backend fails or comes back.
     HealthReports::provide();
+    // One clock ticks every age and countdown on the page.
+    Clock::provide();
     // Now, before any view reads the colours (the charts read them when they are built), and
     // again on every change.
     settings_store::apply_theme(settings.with_untracked(|s| s.theme));

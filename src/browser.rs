@@ -1,5 +1,5 @@
-//! Small browser facts the views need: the clock, tab visibility, the chart width, and an async
-//! sleep.
+//! Small browser facts the views need: the time, the UTC offset, tab visibility, the chart
+//! width, and an async sleep.
 
 /// Seconds since the epoch, from the browser clock (the pure core takes it as a parameter).
 pub fn now_secs() -> f64 {
@@ -12,6 +12,11 @@ pub fn tab_hidden() -> bool {
         .and_then(|w| w.document())
         .map(|d| d.visibility_state() == web_sys::VisibilityState::Hidden)
         .unwrap_or(false)
+}
+
+/// Minutes east of UTC of the browser's local time now (JavaScript counts the other way).
+pub fn utc_offset_minutes() -> i32 {
+    -(js_sys::Date::new_0().get_timezone_offset() as i32)
 }
 
 /// A chart's width in pixels, from the window's: every page plans its grid for about one point

@@ -5,7 +5,7 @@
 //! - [`api`]: the only HTTP code (gloo-net); returns core types or one `ApiError`.
 //! - [`pages`]: one view per route; [`components`]: the widgets they share, one per file.
 //! - [`load`]: the one data-loading primitive; [`health_reports`]: what its reads tell the header.
-//! - [`chart`]: the only drawing code (plotters on a canvas).
+//! - [`chart`]: the only drawing code (plotters on a canvas); [`clock`]: the page's one clock.
 //! - [`app`]: the root component and the routes (leptos_router); [`settings_store`]: localStorage.
 // The console runs only in the browser; everything native lives in gatewatch-core.
 #![cfg(target_arch = "wasm32")]
@@ -14,6 +14,7 @@ pub mod api;
 pub mod app;
 pub mod browser;
 pub mod chart;
+pub mod clock;
 pub mod components;
 pub mod health_reports;
 pub mod load;

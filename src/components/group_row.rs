@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 #[component]
 pub fn GroupRowView(
     row: GroupRow,
-    now: RwSignal<f64>,
+    #[prop(into)] now: Signal<f64>,
     expanded: RwSignal<BTreeSet<String>>,
     #[prop(into)] on_delete: Callback<GroupRow>,
     #[prop(into)] show_gateway: Signal<bool>,

@@ -22,7 +22,7 @@ const COLUMNS: [(SortColumn, &str); 7] = [
 pub fn GroupsTable(
     #[prop(into)] rows: Signal<Vec<GroupRow>>,
     sort: RwSignal<(SortColumn, bool)>,
-    now: RwSignal<f64>,
+    #[prop(into)] now: Signal<f64>,
     #[prop(into)] loaded: Signal<bool>,
     /// Adds a Gateway column when several gateways are listed.
     #[prop(into, optional)]

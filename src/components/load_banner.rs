@@ -2,12 +2,12 @@
 //! still shown, the retry countdown, and a note when the backend is slow to answer.
 
 use crate::browser::now_secs;
+use crate::clock::use_clock;
 use crate::components::error_banner::ErrorBanner;
 use crate::load::LoadStatus;
 use gatewatch_core::http::backoff::waiting_note;
 use gatewatch_core::http::error::Backend;
 use leptos::prelude::*;
-use std::time::Duration;
 
 #[component]
 pub fn LoadBanner(
@@ -19,12 +19,7 @@ pub fn LoadBanner(
     #[prop(optional)]
     hide_data_time: bool,
 ) -> impl IntoView {
-    let now = RwSignal::new(now_secs());
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let now = use_clock();
     // `now` ticks the countdown only while there is one; the clock itself is read fresh, since
     // a retry planned between two ticks would count from a time up to a second old.
     let retry = Signal::derive(move || {

@@ -1,14 +1,10 @@
 //! Time range choice: presets from 5 minutes to 7 days, or a custom absolute range in local time.
 
+use crate::browser::utc_offset_minutes;
 use gatewatch_core::time::range::{
     format_local_datetime, parse_local_datetime, TimeRange, PRESETS,
 };
 use leptos::prelude::*;
-
-/// Minutes east of UTC of the browser's local time now (JS reports the opposite sign).
-pub fn utc_offset_minutes() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
-}
 
 #[component]
 pub fn RangePicker(

@@ -2,6 +2,7 @@
 //! change and resize; a hover crosshair with the values at the nearest step; a legend that
 //! toggles series; and the same points as a table on request.
 
+use crate::browser::utc_offset_minutes;
 use crate::chart::observe::ChartWatch;
 use crate::chart::render::{render, Frame, PlotArea};
 use crate::chart::theme::Theme;
@@ -20,11 +21,6 @@ pub const CHART_HEIGHT_PX: u32 = 280;
 const TOOLTIP_ROWS: usize = 20;
 const NO_DATA: &str = "No data";
 const LOADING: &str = "Loading…";
-
-/// The browser's current offset from UTC, minutes east (JavaScript counts the other way).
-pub fn browser_utc_offset_min() -> i32 {
-    -(js_sys::Date::new_0().get_timezone_offset() as i32)
-}
 
 #[component]
 pub fn TimeChart(
@@ -46,7 +42,7 @@ pub fn TimeChart(
     let series = Memo::new(move |_| series.get());
     let grid = Memo::new(move |_| grid.get());
     let offset = utc_offset_min.unwrap_or_else(|| {
-        let here = browser_utc_offset_min();
+        let here = utc_offset_minutes();
         Signal::derive(move || here)
     });
     let canvas_ref = NodeRef::<Canvas>::new();

@@ -1,7 +1,7 @@
 //! The Groups view: every gateway group with its freshness, filters, sorting, and cleanup.
 
 use crate::api;
-use crate::browser::now_secs;
+use crate::clock::use_clock;
 use crate::components::bulk_cleanup_dialog::BulkCleanupDialog;
 use crate::components::delete_group_dialog::DeleteGroupDialog;
 use crate::components::groups_table::GroupsTable;
@@ -18,7 +18,6 @@ use gatewatch_core::gateway::push_interval::{
 };
 use gatewatch_core::http::error::Backend;
 use leptos::prelude::*;
-use std::time::Duration;
 
 #[component]
 pub fn GroupsPage() -> impl IntoView {
@@ -54,12 +53,7 @@ pub fn GroupsPage() -> impl IntoView {
         alerts.refresh(cause);
     };
 
-    let now = RwSignal::new(now_secs());
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let now = use_clock();
 
     let rows = Memo::new(move |_| {
         let thresholds = settings.with(|s| s.thresholds());

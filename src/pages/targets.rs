@@ -2,7 +2,7 @@
 //! duration and last error; a banner when a Windmill target or the gateway target is down.
 
 use crate::api;
-use crate::browser::now_secs;
+use crate::clock::use_clock;
 use crate::components::load_banner::LoadBanner;
 use crate::components::refresh_control::RefreshControl;
 use crate::load::Load;
@@ -12,7 +12,6 @@ use gatewatch_core::http::error::Backend;
 use gatewatch_core::prometheus::model::Target;
 use gatewatch_core::time::format::{format_age, format_duration, format_utc, parse_rfc3339};
 use leptos::prelude::*;
-use std::time::Duration;
 
 #[component]
 pub fn TargetsPage() -> impl IntoView {
@@ -21,12 +20,7 @@ pub fn TargetsPage() -> impl IntoView {
         let base = bases.prometheus_base.get();
         async move { api::prometheus::targets(&base).await.map(|a| a.data) }
     });
-    let now = RwSignal::new(now_secs());
-    if let Ok(handle) =
-        set_interval_with_handle(move || now.set(now_secs()), Duration::from_secs(1))
-    {
-        on_cleanup(move || handle.clear());
-    }
+    let now = use_clock();
     let list = move || targets.with(|t| t.cloned().unwrap_or_default());
     let pools = Memo::new(move |_| {
         targets.with(|t| {
@@ -91,7 +85,7 @@ pub fn TargetsPage() -> impl IntoView {
     }
 }
 
-fn target_row(t: Target, now: RwSignal<f64>) -> impl IntoView {
+fn target_row(t: Target, now: Signal<f64>) -> impl IntoView {
     let scraped = parse_rfc3339(&t.last_scrape);
     let health = t.health.clone();
     let health_class = format!(
