@@ -75,8 +75,8 @@ TARGET_BUNDLE_KB = bundle_budget_kb()
 
 
 def bulk_batch():
-    """Groups per bulk delete request (src/core/bulk_delete.rs), quoted in RESULTS.md."""
-    found = re.search(r"pub const BULK_BATCH: usize = (\d+);", (ROOT / "src/core/bulk_delete.rs").read_text())
+    """Groups per bulk delete request (core/src/gateway/bulk_delete.rs), quoted in RESULTS.md."""
+    found = re.search(r"pub const BULK_BATCH: usize = (\d+);", (ROOT / "core/src/gateway/bulk_delete.rs").read_text())
     return f"{found.group(1) if found else '?'} (BULK_BATCH)"
 
 

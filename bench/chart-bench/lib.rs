@@ -6,7 +6,7 @@
 mod bench {
     use gatewatch::chart::render::{render, Frame};
     use gatewatch::chart::theme::Theme;
-    use gatewatch::core::chart_data::{ChartSeries, Grid};
+    use gatewatch_core::charts::chart_data::{ChartSeries, Grid};
     use wasm_bindgen::prelude::*;
     use web_sys::HtmlCanvasElement;
 

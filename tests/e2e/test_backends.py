@@ -1,6 +1,6 @@
 """The Prometheus-compatible backend behind nginx's /prometheus/: the same tests run against
 Prometheus (default) and VictoriaMetrics (GATEWATCH_E2E_BACKEND=victoriametrics, or the e2e-vm
-level of scripts/test). Each asserts the answer's shape the console parses (src/core/model/
+level of scripts/test). Each asserts the answer's shape the console parses (core/src/*/model
 prometheus/parse.rs), and pins the differences docs/backends.md lists.
 
 Also the simulated Windmill (simulator/windmill_metrics.py) as the backend scrapes it: jobs
@@ -227,7 +227,7 @@ def test_irate_adjusted_expression_answers(stack):
 def test_changes_of_a_young_series_and_the_dialect_probe(stack):
     """Two pushes: PromQL's changes() over a window holding the whole series is 1; MetricsQL's
     is 2 (it counts the first sample of a series that begins inside the window), its
-    changes_prometheus() 1. The console tells the two apart by build info (src/core/dialect.rs),
+    changes_prometheus() 1. The console tells the two apart by build info (core/src/prometheus/dialect.rs),
     with a request both answer: Prometheus sends goVersion, VictoriaMetrics' stub never does."""
     job = unique_job("e2e-changes")
     sel = f'push_time_seconds{{exported_job="{job}"}}'

@@ -114,7 +114,7 @@ def test_job_dashboard_has_the_tutorial_panels_and_a_nan_free_instant_panel():
     dashboard = json.loads((ROOT / "deploy/grafana/dashboards/windmill_job_metrics.json").read_text())
     exprs = [expr for _, expr in dashboard_exprs(dashboard)]
     assert 'job_records_processed{exported_job="$job"}' in exprs
-    # The console's irate-adjusted expression (src/core/job_queries.rs), window 2 x 1 s scrape.
+    # The console's irate-adjusted expression (core/src/charts/job_queries.rs), window 2 x 1 s scrape.
     assert ('job_records_processed{exported_job="$job"} * on(job, instance, exported_job, '
             'exported_instance) group_left() (irate(push_time_seconds{exported_job="$job"}[2s]) > bool 0)'
             ) in exprs
