@@ -7,6 +7,7 @@ pub mod chart_legend;
 pub mod chart_panel;
 pub mod chart_table;
 pub mod delete_group_dialog;
+pub mod dialog;
 pub mod error_banner;
 pub mod group_details;
 pub mod group_row;

@@ -5,6 +5,7 @@
 //! - [`api`]: the only HTTP code (gloo-net); returns core types or one `ApiError`.
 //! - [`pages`]: one view per route; [`components`]: the widgets they share, one per file.
 //! - [`load`]: the one data-loading primitive; [`health_reports`]: what its reads tell the header.
+//! - [`query_state`]: a page's state in the address bar.
 //! - [`chart`]: the only drawing code (plotters on a canvas); [`clock`]: the page's one clock.
 //! - [`app`]: the root component and the routes (leptos_router); [`settings_store`]: localStorage.
 // The console runs only in the browser; everything native lives in gatewatch-core.
@@ -19,4 +20,5 @@ pub mod components;
 pub mod health_reports;
 pub mod load;
 pub mod pages;
+pub mod query_state;
 pub mod settings_store;

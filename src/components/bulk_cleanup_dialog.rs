@@ -2,12 +2,12 @@
 //! of what was deleted, kept (pushed again since the preview) and failed.
 
 use crate::api::cleanup::clean;
+use crate::components::dialog::Dialog;
 use gatewatch_core::gateway::cleanup::{report, Outcome, Previewed};
 use gatewatch_core::gateway::freshness::Freshness;
 use gatewatch_core::gateway::group_table::GroupRow;
 use gatewatch_core::gateway::grouping_key::key_text;
 use gatewatch_core::gateway::model::Labels;
-use leptos::ev::KeyboardEvent;
 use leptos::prelude::*;
 
 #[component]
@@ -66,72 +66,69 @@ pub fn BulkCleanupDialog(
         .collect();
 
     view! {
-        <div class="backdrop">
-            <div class="dialog wide" role="dialog" aria-modal="true" aria-labelledby="bulk-title"
-                on:keydown=move |ev: KeyboardEvent| if ev.key() == "Escape" && !running() { on_close.run(()) }>
-                <h2 id="bulk-title">"Delete stale groups"</h2>
-                {move || (!finished()).then(|| view! {
-                    <p>{format!("{count} stale groups. Each is re-read right before its delete and kept if it was pushed since this preview.")}</p>
-                })}
-                <div class="preview-list" hidden=move || finished() || !any_stale>
-                        <table class="preview">
-                            <thead><tr>
-                                <th scope="col">
-                                    <input type="checkbox" aria-label="Select all"
-                                        prop:checked=move || chosen_count() == count
-                                        disabled=running
-                                        on:change=move |ev| selected.set(vec![event_target_checked(&ev); count]) />
-                                </th>
-                                <th scope="col">"Grouping key"</th>
-                            </tr></thead>
-                            <tbody>
-                                <For each=move || entries.clone() key=|(i, _)| *i children=move |(i, key)| {
-                                    let check_id = format!("bulk-{i}");
-                                    view! {
-                                        <tr>
-                                            <td>
-                                                <input
-                                                    type="checkbox"
-                                                    id=check_id.clone()
-                                                    aria-label=format!("Delete {key}")
-                                                    prop:checked=move || selected.with(|s| s[i])
-                                                    disabled=move || running() || finished()
-                                                    on:change=move |ev| {
-                                                        let on = event_target_checked(&ev);
-                                                        selected.update(|s| s[i] = on);
-                                                    }
-                                                />
-                                            </td>
-                                            <td><label for=check_id class="mono">{key}</label></td>
-                                        </tr>
-                                    }
-                                } />
-                            </tbody>
-                        </table>
-                </div>
-                {move || (running() || finished()).then(|| {
-                    let (done, total) = progress.get();
-                    view! {
-                        <label for="bulk-progress">{format!("{done} of {total} groups settled")}</label>
-                        <progress id="bulk-progress" max=total.max(1).to_string() value=done.to_string()></progress>
-                    }
-                })}
-                {move || run.value().get().map(report_view)}
-                <div class="actions">
-                    {move || if finished() {
-                        view! { <button type="button" class="primary" on:click=move |_| on_close.run(())>"Close"</button> }.into_any()
-                    } else {
-                        let start = start.clone();
-                        view! {
-                            <button type="button" disabled=running on:click=move |_| on_close.run(())>"Cancel"</button>
-                            <button type="button" class="danger" disabled=move || running() || chosen_count() == 0 on:click=start>
-                                {move || format!("Delete {} groups", chosen_count())}
-                            </button>
-                        }.into_any()
-                    }}
-                </div>
+        <Dialog labelled_by="bulk-title" wide=true on_escape=move |()| if !running() { on_close.run(()) }>
+            <h2 id="bulk-title">"Delete stale groups"</h2>
+            {move || (!finished()).then(|| view! {
+                <p>{format!("{count} stale groups. Each is re-read right before its delete and kept if it was pushed since this preview.")}</p>
+            })}
+            <div class="preview-list" hidden=move || finished() || !any_stale>
+                    <table class="preview">
+                        <thead><tr>
+                            <th scope="col">
+                                <input type="checkbox" aria-label="Select all"
+                                    prop:checked=move || chosen_count() == count
+                                    disabled=running
+                                    on:change=move |ev| selected.set(vec![event_target_checked(&ev); count]) />
+                            </th>
+                            <th scope="col">"Grouping key"</th>
+                        </tr></thead>
+                        <tbody>
+                            <For each=move || entries.clone() key=|(i, _)| *i children=move |(i, key)| {
+                                let check_id = format!("bulk-{i}");
+                                view! {
+                                    <tr>
+                                        <td>
+                                            <input
+                                                type="checkbox"
+                                                id=check_id.clone()
+                                                aria-label=format!("Delete {key}")
+                                                prop:checked=move || selected.with(|s| s[i])
+                                                disabled=move || running() || finished()
+                                                on:change=move |ev| {
+                                                    let on = event_target_checked(&ev);
+                                                    selected.update(|s| s[i] = on);
+                                                }
+                                            />
+                                        </td>
+                                        <td><label for=check_id class="mono">{key}</label></td>
+                                    </tr>
+                                }
+                            } />
+                        </tbody>
+                    </table>
             </div>
-        </div>
+            {move || (running() || finished()).then(|| {
+                let (done, total) = progress.get();
+                view! {
+                    <label for="bulk-progress">{format!("{done} of {total} groups settled")}</label>
+                    <progress id="bulk-progress" max=total.max(1).to_string() value=done.to_string()></progress>
+                }
+            })}
+            {move || run.value().get().map(report_view)}
+            <div class="actions">
+                {move || if finished() {
+                    view! { <button type="button" class="primary" on:click=move |_| on_close.run(())>"Close"</button> }.into_any()
+                } else {
+                    let start = start.clone();
+                    view! {
+                        <button type="button" disabled=running on:click=move |_| on_close.run(())>"Cancel"</button>
+                        <button type="button" class="danger" disabled=move || running() || chosen_count() == 0 on:click=start>
+                            {move || format!("Delete {} groups", chosen_count())}
+                        </button>
+                    }.into_any()
+                }}
+            </div>
+        </Dialog>
     }
 }
 

@@ -9,6 +9,7 @@ use crate::components::load_banner::LoadBanner;
 use crate::components::range_picker::RangePicker;
 use crate::components::refresh_control::RefreshControl;
 use crate::load::{Load, RefreshCause};
+use crate::query_state::use_query_state;
 use crate::settings_store::{use_bases, use_settings};
 use gatewatch_core::charts::chart_data::{job_legend, RangeData};
 use gatewatch_core::charts::job_catalog::{extra_group_labels, jobs_with_metric, metric_names};
@@ -23,8 +24,6 @@ use gatewatch_core::time::format::format_duration;
 use gatewatch_core::time::range::TimeRange;
 use gatewatch_core::url_state::{parse_min_step, ChartsState};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 /// How many expected intervals the freshness-gated view waits before showing 0.
 const GATE_INTERVALS: f64 = 3.0;
@@ -49,19 +48,7 @@ struct Expressions {
 pub fn ChartsPage() -> impl IntoView {
     let settings = use_settings();
     let bases = use_bases();
-    let search = use_location().search;
-    let state = Memo::new(move |_| ChartsState::from_query(&search.get()));
-    let navigate = use_navigate();
-    // A new history entry (back/forward step through states), staying where the user scrolled.
-    let set_state = Callback::new(move |next: ChartsState| {
-        navigate(
-            &next.href(),
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        )
-    });
+    let (state, set_state) = use_query_state(ChartsState::from_query, ChartsState::href);
 
     let groups = Load::new(move || {
         let base = bases

@@ -8,6 +8,7 @@ use crate::components::instant_table::InstantTable;
 use crate::components::load_banner::LoadBanner;
 use crate::components::range_picker::RangePicker;
 use crate::load::{Load, RefreshCause};
+use crate::query_state::use_query_state;
 use crate::settings_store::{use_bases, use_settings};
 use gatewatch_core::charts::chart_data::{series_legend, RangeData};
 use gatewatch_core::charts::step::plan_grid;
@@ -16,26 +17,12 @@ use gatewatch_core::http::error::Backend;
 use gatewatch_core::time::range::TimeRange;
 use gatewatch_core::url_state::ExploreState;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn ExplorePage() -> impl IntoView {
     let settings = use_settings();
     let bases = use_bases();
-    let search = use_location().search;
-    let state = Memo::new(move |_| ExploreState::from_query(&search.get()));
-    let navigate = use_navigate();
-    // A new history entry (back/forward step through states), staying where the user scrolled.
-    let set_state = Callback::new(move |next: ExploreState| {
-        navigate(
-            &next.href(),
-            NavigateOptions {
-                scroll: false,
-                ..Default::default()
-            },
-        )
-    });
+    let (state, set_state) = use_query_state(ExploreState::from_query, ExploreState::href);
     let draft = RwSignal::new(state.get_untracked().expr);
     // Back/forward: the input follows the URL.
     Effect::new(move || draft.set(state.with(|s| s.expr.clone())));
