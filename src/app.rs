@@ -13,7 +13,7 @@ use crate::pages::windmill::WindmillPage;
 use crate::settings_store::{self, SettingsContext};
 use gatewatch_core::page::Page;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Redirect, Route, Router};
 use leptos_router::StaticSegment;
 
 #[component]
@@ -29,19 +29,20 @@ pub fn App() -> impl IntoView {
     settings_store::apply_theme(settings.with_untracked(|s| s.theme));
     Effect::new(move || settings_store::apply_theme(settings.with(|s| s.theme)));
 
-    // A query change (chart state) keeps the page; only a path change swaps it.
+    // The routes are flat (one segment each): FlatRoutes, lighter than the nested Routes. A
+    // query change (chart state) keeps the page; only a path change swaps it.
     view! {
         <Router>
             <Header />
             <main id="main">
-                <Routes fallback=NotFound>
+                <FlatRoutes fallback=NotFound>
                     <Route path=StaticSegment("") view=|| view! { <Redirect path=Page::HOME.path() /> } />
                     <Route path=StaticSegment(Page::Groups.segment()) view=GroupsPage />
                     <Route path=StaticSegment(Page::Charts.segment()) view=ChartsPage />
                     <Route path=StaticSegment(Page::Explore.segment()) view=ExplorePage />
                     <Route path=StaticSegment(Page::Targets.segment()) view=TargetsPage />
                     <Route path=StaticSegment(Page::Windmill.segment()) view=WindmillPage />
-                </Routes>
+                </FlatRoutes>
             </main>
         </Router>
     }
