@@ -5,6 +5,7 @@
 //! - [`prometheus`]: answer models, PromQL building and escaping, the backend's dialect.
 //! - [`charts`]: step and grid planning, alignment, decimation, ticks, the job charts' queries.
 //! - [`fleet`]: scrape targets and the Windmill overview.
+//! - [`schedule`]: a job's runs, its schedule (inferred or set), and missed and late runs.
 //! - [`http`]: endpoints, the answer envelope, the one error type, retry and health.
 //! - [`time`]: durations, ranges and human-readable times.
 //! - [`settings`], [`url_state`]: what the user chose, saved and in the address bar; [`page`]:
@@ -16,6 +17,7 @@ pub mod gateway;
 pub mod http;
 pub mod page;
 pub mod prometheus;
+pub mod schedule;
 pub mod settings;
 pub mod text;
 pub mod time;
