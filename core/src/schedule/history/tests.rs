@@ -1,0 +1,75 @@
+//! Unit tests of `crate::schedule::history`.
+
+use super::*;
+use crate::prometheus::model::RangeSeries;
+
+fn series(pairs: &[(&str, &str)], values: &[(f64, f64)]) -> RangeSeries {
+    RangeSeries {
+        metric: pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
+        values: values.to_vec(),
+    }
+}
+
+#[test]
+fn short_ranges_are_exact_and_long_ones_per_step() {
+    assert_eq!(Resolution::for_range(3600.0, 5.0), Resolution::Exact);
+    assert_eq!(
+        Resolution::for_range(7.0 * 86_400.0, 600.0),
+        Resolution::PerStep(600.0)
+    );
+    assert!(Resolution::PerStep(600.0).describe().contains("10m"));
+}
+
+#[test]
+fn one_query_reads_both_families_of_every_group() {
+    assert_eq!(
+        raw_runs_expr(3600.0),
+        r#"{__name__=~"push_time_seconds|push_failure_time_seconds"}[3600s]"#
+    );
+    assert_eq!(
+        runs_per_step_expr(600.0, 15.0, Dialect::MetricsQl),
+        r#"changes_prometheus({__name__=~"push_time_seconds|push_failure_time_seconds"}[615s])"#
+    );
+    assert!(runs_per_step_expr(60.0, 1.0, Dialect::PromQl).starts_with("changes({"));
+}
+
+#[test]
+fn series_are_gathered_per_group_in_either_label_mode() {
+    let result = QueryResult::Matrix(vec![
+        series(
+            &[
+                ("__name__", "push_time_seconds"),
+                ("exported_job", "u/a"),
+                ("job", "pushgateway"),
+                ("instance", "gw:9091"),
+            ],
+            &[(10.0, 5.0), (11.0, 5.0)],
+        ),
+        series(
+            &[
+                ("__name__", "push_failure_time_seconds"),
+                ("exported_job", "u/a"),
+                ("job", "pushgateway"),
+                ("instance", "gw:9091"),
+            ],
+            &[(10.0, 7.0)],
+        ),
+        series(
+            &[("__name__", "push_time_seconds"), ("job", "u/b")],
+            &[(10.0, 3.0)],
+        ),
+        series(&[("__name__", "up"), ("job", "u/c")], &[(10.0, 1.0)]),
+    ]);
+    let all = histories(&result);
+    assert_eq!(all.len(), 2, "{all:?}");
+    let a = all
+        .iter()
+        .find(|h| h.labels.get("job").map(String::as_str) == Some("u/a"))
+        .unwrap();
+    assert_eq!(a.ok, vec![(10.0, 5.0), (11.0, 5.0)]);
+    assert_eq!(a.failed, vec![(10.0, 7.0)]);
+    assert!(histories(&QueryResult::Scalar(1.0, 1.0)).is_empty());
+}
