@@ -3,6 +3,7 @@
 
 pub mod compare;
 pub mod cron;
+pub mod heartbeat;
 pub mod history;
 pub mod infer;
 pub mod runs;
