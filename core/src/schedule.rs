@@ -7,6 +7,7 @@ pub mod heartbeat;
 pub mod history;
 pub mod infer;
 pub mod runs;
+pub mod set;
 
 #[cfg(test)]
 mod tests;
