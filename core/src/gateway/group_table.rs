@@ -7,9 +7,10 @@ use crate::gateway::freshness::{classify, Freshness, PushTimes, StaleThresholds}
 use crate::gateway::model::{GatewayGroup, Labels};
 use crate::gateway::push_interval::alerts_in;
 use crate::gateway::series_index::SeriesIndex;
+use std::cmp::Ordering;
 use std::sync::Arc;
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct GroupRow {
     /// Shared, so re-classifying every second never copies the metric families.
     pub group: Arc<GatewayGroup>,
@@ -20,6 +21,21 @@ pub struct GroupRow {
     pub alerts: Vec<String>,
     /// The base URL of the gateway holding the group (set by the caller; several may be shown).
     pub gateway: String,
+}
+
+/// Rows compare their group by identity: each listing's groups are shared, never changed, so
+/// the same `Arc` is the same group, and a memo of 10,000 rows re-checked every second does not
+/// compare every metric family. (`Arc`'s own `==` compares contents unless `T: Eq`, and a group
+/// holds floats.)
+impl PartialEq for GroupRow {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.group, &other.group)
+            && self.expected_interval == other.expected_interval
+            && self.stale_after == other.stale_after
+            && self.freshness == other.freshness
+            && self.alerts == other.alerts
+            && self.gateway == other.gateway
+    }
 }
 
 impl GroupRow {
@@ -164,27 +180,37 @@ fn other_labels(labels: &Labels) -> String {
 /// Sorts in place; missing times and intervals sort first ascending. Ties break on the labels
 /// so the order never jumps between refreshes (the gateway's own order does).
 pub fn sort_rows(rows: &mut [GroupRow], column: SortColumn, descending: bool) {
-    let cmp_f = |a: Option<f64>, b: Option<f64>| {
+    rows.sort_by(|a, b| compare_rows(a, b, column, descending));
+}
+
+/// The positions of `rows` in [`sort_rows`]' order: a table shows its page through them
+/// without copying the rows.
+pub fn sorted_order(rows: &[GroupRow], column: SortColumn, descending: bool) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    order.sort_by(|&a, &b| compare_rows(&rows[a], &rows[b], column, descending));
+    order
+}
+
+fn compare_rows(a: &GroupRow, b: &GroupRow, column: SortColumn, descending: bool) -> Ordering {
+    let times = |a: Option<f64>, b: Option<f64>| {
         a.unwrap_or(f64::NEG_INFINITY)
             .total_cmp(&b.unwrap_or(f64::NEG_INFINITY))
     };
-    rows.sort_by(|a, b| {
-        let primary = match column {
-            SortColumn::Job => a.job().cmp(b.job()),
-            SortColumn::Labels => other_labels(&a.group.labels).cmp(&other_labels(&b.group.labels)),
-            SortColumn::Status => a.freshness.cmp(&b.freshness),
-            SortColumn::LastPush => cmp_f(a.group.push_time, b.group.push_time),
-            SortColumn::LastFailure => cmp_f(a.group.push_failure_time, b.group.push_failure_time),
-            SortColumn::Interval => cmp_f(a.expected_interval, b.expected_interval),
-            SortColumn::Metrics => a.group.families.len().cmp(&b.group.families.len()),
-        };
-        let primary = if descending {
-            primary.reverse()
-        } else {
-            primary
-        };
-        primary.then_with(|| a.group.labels.cmp(&b.group.labels))
-    });
+    let primary = match column {
+        SortColumn::Job => a.job().cmp(b.job()),
+        SortColumn::Labels => other_labels(&a.group.labels).cmp(&other_labels(&b.group.labels)),
+        SortColumn::Status => a.freshness.cmp(&b.freshness),
+        SortColumn::LastPush => times(a.group.push_time, b.group.push_time),
+        SortColumn::LastFailure => times(a.group.push_failure_time, b.group.push_failure_time),
+        SortColumn::Interval => times(a.expected_interval, b.expected_interval),
+        SortColumn::Metrics => a.group.families.len().cmp(&b.group.families.len()),
+    };
+    let primary = if descending {
+        primary.reverse()
+    } else {
+        primary
+    };
+    primary.then_with(|| a.group.labels.cmp(&b.group.labels))
 }
 
 /// Counts per status for the summary line.

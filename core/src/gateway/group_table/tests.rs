@@ -204,8 +204,14 @@ fn sorting_is_stable_across_refreshes() {
     sort_rows(&mut reversed, SortColumn::Metrics, false);
     let mut forward = sample_rows();
     sort_rows(&mut forward, SortColumn::Metrics, false);
+    let order = |rows: &[GroupRow]| {
+        rows.iter()
+            .map(|r| r.group.labels.clone())
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
-        reversed, forward,
+        order(&reversed),
+        order(&forward),
         "ties break on labels, not on input order"
     );
 }
@@ -229,4 +235,40 @@ fn summary_sentence_counts_each_status() {
         summarize(&[]).sentence(),
         "0 groups: 0 fresh, 0 late, 0 stale, 0 failed"
     );
+}
+
+#[test]
+fn rows_are_equal_when_they_show_the_same_group_the_same_way() {
+    let rows = sample_rows();
+    let same = rows.clone();
+    assert_eq!(rows, same, "clones share their groups");
+    let mut reclassified = rows[0].clone();
+    reclassified.freshness = Freshness::Stale;
+    assert_ne!(rows[0], reclassified);
+    let rebuilt = sample_rows();
+    assert_ne!(
+        rows[0], rebuilt[0],
+        "a new listing's group is another group, even with the same contents"
+    );
+}
+
+#[test]
+fn the_sorted_order_is_the_order_sort_rows_gives() {
+    for column in [
+        SortColumn::Job,
+        SortColumn::LastPush,
+        SortColumn::Status,
+        SortColumn::Metrics,
+    ] {
+        for descending in [false, true] {
+            let rows = sample_rows();
+            let mut sorted = rows.clone();
+            sort_rows(&mut sorted, column, descending);
+            let by_order: Vec<GroupRow> = sorted_order(&rows, column, descending)
+                .into_iter()
+                .map(|i| rows[i].clone())
+                .collect();
+            assert_eq!(by_order, sorted, "{column:?} descending={descending}");
+        }
+    }
 }
