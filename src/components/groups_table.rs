@@ -1,7 +1,7 @@
 //! The groups table: sortable header cells, one page of rows, and pagination.
 
 use crate::components::group_row::GroupRowView;
-use gatewatch_core::gateway::group_table::{sorted_order, GroupRow, SortColumn};
+use gatewatch_core::gateway::group_table::{sort_rows, GroupRow, SortColumn};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -29,28 +29,27 @@ pub fn GroupsTable(
     show_gateway: Signal<bool>,
     #[prop(into)] on_delete: Callback<GroupRow>,
 ) -> impl IntoView {
-    // Sorted here, next to the header buttons that choose the order: as positions, so the
-    // rows (10,000 of them on a busy gateway) are not copied to be sorted.
-    let order = Memo::new(move |_| {
+    // Sorted here, next to the header buttons that choose the order.
+    let rows = Memo::new(move |_| {
+        let mut sorted = rows.get();
         let (column, descending) = sort.get();
-        rows.with(|r| sorted_order(r, column, descending))
+        sort_rows(&mut sorted, column, descending);
+        sorted
     });
-    let page_count = move || order.with(|o| o.len().div_ceil(PAGE_SIZE).max(1));
+    let page_count = move || rows.with(|r| r.len().div_ceil(PAGE_SIZE).max(1));
     // The page asked for, kept within the pages there are: a filter that shrinks the rows
     // never leaves the user on an empty page.
     let wanted_page = RwSignal::new(0usize);
     let page = Memo::new(move |_| wanted_page.get().min(page_count() - 1));
     let expanded = RwSignal::new(BTreeSet::new());
     let page_rows = move || {
-        let start = page.get() * PAGE_SIZE;
         rows.with(|r| {
-            order.with(|o| {
-                o.iter()
-                    .skip(start)
-                    .take(PAGE_SIZE)
-                    .filter_map(|&i| r.get(i).cloned())
-                    .collect::<Vec<_>>()
-            })
+            let start = page.get() * PAGE_SIZE;
+            r.iter()
+                .skip(start)
+                .take(PAGE_SIZE)
+                .cloned()
+                .collect::<Vec<_>>()
         })
     };
     let header = COLUMNS

@@ -183,14 +183,6 @@ pub fn sort_rows(rows: &mut [GroupRow], column: SortColumn, descending: bool) {
     rows.sort_by(|a, b| compare_rows(a, b, column, descending));
 }
 
-/// The positions of `rows` in [`sort_rows`]' order: a table shows its page through them
-/// without copying the rows.
-pub fn sorted_order(rows: &[GroupRow], column: SortColumn, descending: bool) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..rows.len()).collect();
-    order.sort_by(|&a, &b| compare_rows(&rows[a], &rows[b], column, descending));
-    order
-}
-
 fn compare_rows(a: &GroupRow, b: &GroupRow, column: SortColumn, descending: bool) -> Ordering {
     let times = |a: Option<f64>, b: Option<f64>| {
         a.unwrap_or(f64::NEG_INFINITY)

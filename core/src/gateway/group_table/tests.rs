@@ -251,24 +251,3 @@ fn rows_are_equal_when_they_show_the_same_group_the_same_way() {
         "a new listing's group is another group, even with the same contents"
     );
 }
-
-#[test]
-fn the_sorted_order_is_the_order_sort_rows_gives() {
-    for column in [
-        SortColumn::Job,
-        SortColumn::LastPush,
-        SortColumn::Status,
-        SortColumn::Metrics,
-    ] {
-        for descending in [false, true] {
-            let rows = sample_rows();
-            let mut sorted = rows.clone();
-            sort_rows(&mut sorted, column, descending);
-            let by_order: Vec<GroupRow> = sorted_order(&rows, column, descending)
-                .into_iter()
-                .map(|i| rows[i].clone())
-                .collect();
-            assert_eq!(by_order, sorted, "{column:?} descending={descending}");
-        }
-    }
-}
