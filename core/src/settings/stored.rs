@@ -7,7 +7,6 @@ mod tests;
 
 use super::{saved_base_url, valid_threshold, Settings, Theme};
 use crate::http::backoff::Backoff;
-use crate::schedule::set::SetSchedule;
 use serde::{Deserialize, Serialize};
 use serde_with::{serde_as, DefaultOnError, MapSkipError, VecSkipError};
 use std::collections::BTreeMap;
@@ -22,7 +21,6 @@ struct Saved<'a> {
     theme: &'a str,
     stale_after_secs: f64,
     per_job_stale_secs: &'a BTreeMap<String, f64>,
-    per_job_schedule: &'a BTreeMap<String, SetSchedule>,
     retry_base_secs: f64,
     retry_max_secs: f64,
 }
@@ -47,8 +45,6 @@ struct Loaded {
     stale_after_secs: Option<f64>,
     #[serde_as(as = "DefaultOnError<Option<MapSkipError<_, _>>>")]
     per_job_stale_secs: Option<BTreeMap<String, f64>>,
-    #[serde_as(as = "DefaultOnError<Option<MapSkipError<_, _>>>")]
-    per_job_schedule: Option<BTreeMap<String, SetSchedule>>,
     #[serde_as(as = "DefaultOnError")]
     retry_base_secs: Option<f64>,
     #[serde_as(as = "DefaultOnError")]
@@ -66,8 +62,6 @@ impl Settings {
         };
         let mut per_job_stale_secs = saved.per_job_stale_secs.unwrap_or_default();
         per_job_stale_secs.retain(|_, secs| valid_threshold(*secs).is_some());
-        let mut per_job_schedule = saved.per_job_schedule.unwrap_or_default();
-        per_job_schedule.retain(|_, set| set.is_valid());
         let backoff = Backoff::from_secs(
             saved.retry_base_secs.unwrap_or(defaults.retry_base_secs),
             saved.retry_max_secs.unwrap_or(defaults.retry_max_secs),
@@ -88,7 +82,6 @@ impl Settings {
                 .and_then(valid_threshold)
                 .unwrap_or(defaults.stale_after_secs),
             per_job_stale_secs,
-            per_job_schedule,
             retry_base_secs: backoff.base.as_secs_f64(),
             retry_max_secs: backoff.max.as_secs_f64(),
         }
@@ -103,7 +96,6 @@ impl Settings {
             theme: self.theme.as_str(),
             stale_after_secs: self.stale_after_secs,
             per_job_stale_secs: &self.per_job_stale_secs,
-            per_job_schedule: &self.per_job_schedule,
             retry_base_secs: self.retry_base_secs,
             retry_max_secs: self.retry_max_secs,
         };

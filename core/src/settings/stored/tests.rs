@@ -15,7 +15,6 @@ fn settings_round_trip_and_survive_garbage() {
         theme: Theme::Dark,
         stale_after_secs: 120.0,
         per_job_stale_secs: [("u/admin/daily".to_string(), 90_000.0)].into(),
-        per_job_schedule: Default::default(),
         retry_base_secs: 0.25,
         retry_max_secs: 4.0,
     };
@@ -47,33 +46,4 @@ fn settings_round_trip_and_survive_garbage() {
         (slow_max.retry_base_secs, slow_max.retry_max_secs),
         (2.0, 2.0)
     );
-}
-
-#[test]
-fn per_job_schedules_are_kept_and_a_broken_one_drops_alone() {
-    use crate::schedule::set::SetSchedule;
-    let mut settings = Settings::default();
-    settings.per_job_schedule.insert(
-        "u/admin/nightly".into(),
-        SetSchedule::cron("0 0 2 * * *", "10m").unwrap(),
-    );
-    settings.per_job_schedule.insert(
-        "u/admin/often".into(),
-        SetSchedule::every("30s", "5s").unwrap(),
-    );
-    assert_eq!(Settings::from_json(&settings.to_json()), settings);
-
-    let json = settings.to_json().replace("0 0 2 * * *", "not cron");
-    let loaded = Settings::from_json(&json);
-    assert_eq!(
-        loaded.per_job_schedule.len(),
-        1,
-        "{:?}",
-        loaded.per_job_schedule
-    );
-    assert!(loaded.per_job_schedule.contains_key("u/admin/often"));
-    let json = settings
-        .to_json()
-        .replace(r#""kind":"every""#, r#""kind":"sometimes""#);
-    assert_eq!(Settings::from_json(&json).per_job_schedule.len(), 1);
 }
