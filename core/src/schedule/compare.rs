@@ -107,7 +107,7 @@ fn by_grid(schedule: &Schedule, grace: f64, early: f64, runs: &[f64], now: f64) 
     let mut runs = runs.iter().copied().peekable();
     let mut last_filled = None;
     for (i, &expected) in slots.iter().enumerate() {
-        let Some(&window_end) = slots.get(i + 1).map(|n| n - early).as_ref() else {
+        let Some(window_end) = slots.get(i + 1).map(|next| next - early) else {
             break;
         };
         if expected - early > now {
