@@ -21,4 +21,5 @@ pub mod promql_box;
 pub mod range_picker;
 pub mod refresh_control;
 pub mod settings_dialog;
+pub mod target_pool;
 pub mod time_chart;

@@ -4,7 +4,6 @@
 pub mod bulk_delete;
 pub mod cleanup;
 pub mod freshness;
-pub mod group_row_key;
 pub mod group_table;
 pub mod grouping_key;
 pub mod listings;

@@ -11,11 +11,14 @@ use gatewatch_core::time::format::format_duration;
 use leptos::prelude::*;
 
 #[component]
-pub fn GroupDetails(row: GroupRow) -> impl IntoView {
-    let families = row.group.families.iter().map(family_view).collect_view();
+pub fn GroupDetails(#[prop(into)] row: Signal<GroupRow>) -> impl IntoView {
+    // The job is the row's for its whole life; the families change with each push, and are
+    // redrawn without the threshold field, which may be half typed.
+    let job = row.with_untracked(|r| r.job().to_string());
+    let families = move || row.with(|r| r.group.families.iter().map(family_view).collect_view());
     view! {
         <div class="details">
-            <JobThreshold job=row.job().to_string() />
+            <JobThreshold job=job />
             {families}
         </div>
     }

@@ -1,4 +1,5 @@
-//! One row of the groups table, with its expandable details row.
+//! One row of the groups table, with its expandable details row. The row is one group (its
+//! identity does not change); what a push or a refresh changes in it is read from `row`.
 
 use crate::components::group_details::GroupDetails;
 use gatewatch_core::gateway::group_table::GroupRow;
@@ -9,14 +10,23 @@ use std::collections::BTreeSet;
 
 #[component]
 pub fn GroupRowView(
-    row: GroupRow,
+    #[prop(into)] row: Signal<GroupRow>,
     #[prop(into)] now: Signal<f64>,
     expanded: RwSignal<BTreeSet<String>>,
     #[prop(into)] on_delete: Callback<GroupRow>,
     #[prop(into)] show_gateway: Signal<bool>,
 ) -> impl IntoView {
-    let id = row.identity();
-    let gateway = row.gateway.clone();
+    // What identifies the group: the same for the row's whole life.
+    let (id, job, gateway, other_labels) = row.with_untracked(|row| {
+        let other_labels: Vec<_> = row
+            .group
+            .labels
+            .iter()
+            .filter(|(k, _)| *k != "job")
+            .map(|(k, v)| view! { <span class="label-chip"><span class="k">{k.clone()}</span>"=" <span class="v">{display_value(v)}</span></span> })
+            .collect();
+        (row.identity(), row.job().to_string(), row.gateway.clone(), other_labels)
+    });
     let is_open = {
         let id = id.clone();
         Signal::derive(move || expanded.with(|e| e.contains(&id)))
@@ -31,58 +41,58 @@ pub fn GroupRowView(
             })
         }
     };
-    let job = row.job().to_string();
-    let other_labels: Vec<_> = row
-        .group
-        .labels
-        .iter()
-        .filter(|(k, _)| *k != "job")
-        .map(|(k, v)| view! { <span class="label-chip"><span class="k">{k.clone()}</span>"=" <span class="v">{display_value(v)}</span></span> })
-        .collect();
-    let push_time = row.group.push_time.filter(|t| *t > 0.0);
-    let failure_time = row.group.push_failure_time.filter(|t| *t > 0.0);
+    let push_time = move || row.with(|r| r.group.push_time.filter(|t| *t > 0.0));
+    let failure_time = move || row.with(|r| r.group.push_failure_time.filter(|t| *t > 0.0));
     let age = move || {
-        push_time
+        push_time()
             .map(|t| format_age(t, now.get()))
             .unwrap_or_else(|| "never".into())
     };
     let failure = move || {
-        failure_time
+        failure_time()
             .map(|t| format_age(t, now.get()))
             .unwrap_or_else(|| "—".into())
     };
-    let interval = row
-        .expected_interval
-        .map(format_duration)
-        .unwrap_or_else(|| "unknown".into());
-    let interval_title = if row.expected_interval.is_some() {
-        "Mean spacing of pushes over the last hour, from Prometheus".to_string()
-    } else {
-        "No push history in Prometheus: the stale threshold alone decides".to_string()
+    let expected_interval = move || row.with(|r| r.expected_interval);
+    let interval = move || {
+        expected_interval()
+            .map(format_duration)
+            .unwrap_or_else(|| "unknown".into())
     };
-    let status = row.freshness;
-    let status_title = format!("Stale after {}", format_duration(row.stale_after));
-    let family_count = row.group.families.len();
-    let alerts = row
-        .alerts
-        .iter()
-        .map(|name| view! { <span class="alert-chip" title="Firing in Prometheus">{"🔔 "}{name.clone()}</span> })
-        .collect_view();
-    let row_for_delete = row.clone();
-    let row_for_details = row.clone();
+    let interval_title = move || {
+        if expected_interval().is_some() {
+            "Mean spacing of pushes over the last hour, from Prometheus"
+        } else {
+            "No push history in Prometheus: the stale threshold alone decides"
+        }
+    };
+    let status = move || row.with(|r| r.freshness);
+    let status_title = move || {
+        format!(
+            "Stale after {}",
+            format_duration(row.with(|r| r.stale_after))
+        )
+    };
+    let metrics = move || format!("{} metrics", row.with(|r| r.group.families.len()));
+    let alerts = move || {
+        row.with(|r| r.alerts.clone())
+            .into_iter()
+            .map(|name| view! { <span class="alert-chip" title="Firing in Prometheus">{"🔔 "}{name}</span> })
+            .collect_view()
+    };
     let details_id = format!("details-{}", stable_id(&id));
 
     view! {
-        <tr class="group-row" data-status=status.slug()>
+        <tr class="group-row" data-status=move || status().slug()>
             <td class="job mono" title=job.clone()>{display_value(&job)}</td>
             <td class="labels">{other_labels}</td>
             <td>
-                <span class=format!("status {}", status.slug()) title=status_title>{status.label()}</span>
+                <span class=move || format!("status {}", status().slug()) title=status_title>{move || status().label()}</span>
                 {alerts}
             </td>
-            <td title=push_time.map(format_utc).unwrap_or_default()>{age}</td>
+            <td title=move || push_time().map(format_utc).unwrap_or_default()>{age}</td>
             <td title=interval_title>{interval}</td>
-            <td title=failure_time.map(format_utc).unwrap_or_default()>{failure}</td>
+            <td title=move || failure_time().map(format_utc).unwrap_or_default()>{failure}</td>
             <td>
                 <button
                     type="button"
@@ -91,7 +101,7 @@ pub fn GroupRowView(
                     aria-controls=details_id.clone()
                     on:click=toggle
                 >
-                    {format!("{family_count} metrics")}
+                    {metrics}
                 </button>
             </td>
             <Show when=move || show_gateway.get()>
@@ -102,7 +112,7 @@ pub fn GroupRowView(
                     type="button"
                     class="danger small"
                     aria-label=format!("Delete group {}", job)
-                    on:click=move |_| on_delete.run(row_for_delete.clone())
+                    on:click=move |_| on_delete.run(row.get_untracked())
                 >
                     "Delete"
                 </button>
@@ -111,7 +121,7 @@ pub fn GroupRowView(
         <Show when=move || is_open.get()>
             <tr class="details-row" id=details_id.clone()>
                 <td colspan=move || if show_gateway.get() { "9" } else { "8" }>
-                    <GroupDetails row=row_for_details.clone() />
+                    <GroupDetails row=row />
                 </td>
             </tr>
         </Show>

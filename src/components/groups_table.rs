@@ -1,6 +1,7 @@
 //! The groups table: sortable header cells, one page of rows, and pagination.
 
 use crate::components::group_row::GroupRowView;
+use crate::keyed_rows::row_of;
 use gatewatch_core::gateway::group_table::{sort_rows, GroupRow, SortColumn};
 use leptos::prelude::*;
 use std::collections::BTreeSet;
@@ -42,16 +43,18 @@ pub fn GroupsTable(
     let wanted_page = RwSignal::new(0usize);
     let page = Memo::new(move |_| wanted_page.get().min(page_count() - 1));
     let expanded = RwSignal::new(BTreeSet::new());
-    let page_rows = move || {
+    // The page's rows by identity: a push or a status change updates a row in place
+    // (crate::keyed_rows says why).
+    let page_rows = Memo::new(move |_| {
         rows.with(|r| {
             let start = page.get() * PAGE_SIZE;
             r.iter()
                 .skip(start)
                 .take(PAGE_SIZE)
-                .cloned()
+                .map(|row| (row.identity(), row.clone()))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     let header = COLUMNS
         .into_iter()
         .map(|(column, title)| {
@@ -102,9 +105,10 @@ pub fn GroupsTable(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=page_rows key=GroupRow::key let:row>
-                        <GroupRowView row=row now=now expanded=expanded on_delete=on_delete show_gateway=show_gateway />
-                    </For>
+                    <For each=move || page_rows.get() key=|(id, _)| id.clone() children=move |(id, first)| {
+                        let row = row_of(page_rows, id, first);
+                        view! { <GroupRowView row=row now=now expanded=expanded on_delete=on_delete show_gateway=show_gateway /> }
+                    } />
                 </tbody>
             </table>
             {move || {

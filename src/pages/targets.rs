@@ -5,12 +5,11 @@ use crate::api;
 use crate::clock::use_clock;
 use crate::components::load_banner::LoadBanner;
 use crate::components::refresh_control::RefreshControl;
+use crate::components::target_pool::TargetPool;
 use crate::load::Load;
 use crate::settings_store::use_bases;
 use gatewatch_core::fleet::scrape_targets::{by_pool, down_alerts};
 use gatewatch_core::http::error::Backend;
-use gatewatch_core::prometheus::model::Target;
-use gatewatch_core::time::format::{format_age, format_duration, format_utc, parse_rfc3339};
 use leptos::prelude::*;
 
 #[component]
@@ -55,53 +54,11 @@ pub fn TargetsPage() -> impl IntoView {
             })}
             <For each=pool_names key=String::clone children=move |pool| {
                 let name = pool.clone();
-                let list = move || pools.with(|p| {
+                let list = Signal::derive(move || pools.with(|p| {
                     p.iter().find(|(n, _)| *n == name).map(|(_, l)| l.clone()).unwrap_or_default()
-                });
-                let up = {
-                    let list = list.clone();
-                    move || list().iter().filter(|t| t.health == "up").count()
-                };
-                view! {
-                    <section class="target-pool" aria-label=pool.clone()>
-                        <h2>{pool.clone()} <span class="hint">{move || format!(" {} up", up())}</span></h2>
-                        <div class="table-wrap">
-                            <table class="targets">
-                                <thead><tr>
-                                    <th scope="col">"Endpoint"</th><th scope="col">"Health"</th><th scope="col">"Last scrape"</th>
-                                    <th scope="col">"Duration"</th><th scope="col">"Interval"</th><th scope="col">"Last error"</th>
-                                </tr></thead>
-                                <tbody>
-                                    // A scrape changes its row: the key is what the row shows.
-                                    <For each=list key=|t| (t.scrape_url.clone(), t.last_scrape.clone(), t.health.clone(), t.last_error.clone())
-                                        children=move |t| target_row(t, now) />
-                                </tbody>
-                            </table>
-                        </div>
-                    </section>
-                }
+                }));
+                view! { <TargetPool name=pool targets=list now=now /> }
             } />
         </section>
-    }
-}
-
-fn target_row(t: Target, now: Signal<f64>) -> impl IntoView {
-    let scraped = parse_rfc3339(&t.last_scrape);
-    let health = t.health.clone();
-    let health_class = format!(
-        "status {}",
-        if t.health == "up" { "fresh" } else { "failed" }
-    );
-    view! {
-        <tr data-health=t.health>
-            <td class="mono">{t.scrape_url}</td>
-            <td><span class=health_class>{health}</span></td>
-            <td title=scraped.map(format_utc).unwrap_or_default()>
-                {move || scraped.map(|s| format_age(s, now.get())).unwrap_or_else(|| "never".into())}
-            </td>
-            <td>{format_duration(t.last_scrape_duration)}</td>
-            <td>{t.scrape_interval.map(format_duration).unwrap_or_else(|| "—".into())}</td>
-            <td class="error">{t.last_error}</td>
-        </tr>
     }
 }
