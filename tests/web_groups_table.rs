@@ -37,7 +37,7 @@ fn family(name: &str, kind: MetricKind, help: Option<&str>, value: SampleValue) 
         help: help.map(str::to_string),
         time_stamp: Some("2023-11-14T22:13:20Z".into()),
         samples: vec![GatewaySample {
-            labels: Labels::new(),
+            labels: Vec::new(),
             value,
         }],
     }

@@ -483,7 +483,7 @@ fn env_u64(name: &str) -> Option<u64> {
 fn probe_case(group: &GatewayGroup) -> Option<String> {
     let sample = group.family(PROBE)?.samples.first()?;
     matches!(sample.value, SampleValue::Single(v) if v == 1.0)
-        .then(|| sample.labels.get(CASE_LABEL).cloned())
+        .then(|| sample.label(CASE_LABEL).map(str::to_string))
         .flatten()
 }
 

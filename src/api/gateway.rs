@@ -5,7 +5,7 @@ use super::{send, Body, RawAnswer};
 use gatewatch_core::gateway::bulk_delete::{endpoint_missing, parse_outcomes, request_body};
 use gatewatch_core::gateway::cleanup::{Outcome, Previewed};
 use gatewatch_core::gateway::grouping_key::GroupKey;
-use gatewatch_core::gateway::model::{parse_groups, parse_status, GatewayGroup, GatewayStatus};
+use gatewatch_core::gateway::model::{decode_groups, parse_status, GatewayGroup, GatewayStatus};
 use gatewatch_core::http::endpoints::{self, join};
 use gatewatch_core::http::envelope::decode_answer;
 use gatewatch_core::http::error::{ApiError, Backend};
@@ -22,7 +22,7 @@ pub async fn list_groups(base: &str) -> Result<Vec<GatewayGroup>, ApiError> {
         None,
     )
     .await?;
-    decode(raw, parse_groups)
+    decode_groups(raw.status, raw.content_type.as_deref(), &raw.body)
 }
 
 pub async fn status(base: &str) -> Result<GatewayStatus, ApiError> {

@@ -49,16 +49,7 @@ fn family_view(family: &MetricFamily) -> impl IntoView {
 }
 
 fn sample_view(sample: &GatewaySample) -> impl IntoView {
-    let labels = if sample.labels.is_empty() {
-        "{}".to_string()
-    } else {
-        let inner: Vec<String> = sample
-            .labels
-            .iter()
-            .map(|(k, v)| format!("{k}=\"{v}\""))
-            .collect();
-        format!("{{{}}}", inner.join(", "))
-    };
+    let labels = sample.labels_display();
     let value = match &sample.value {
         SampleValue::Single(v) => format_value(*v),
         SampleValue::Histogram {

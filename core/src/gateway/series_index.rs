@@ -5,6 +5,7 @@
 mod tests;
 
 use crate::gateway::model::Labels;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Turns the labels of a scraped push_time_seconds series back into the gateway grouping labels.
@@ -33,11 +34,15 @@ pub fn grouping_labels_of_series(series: &Labels) -> Labels {
     out
 }
 
-/// The group's labels as Prometheus can see them (empty values dropped).
-pub fn visible_labels(group_labels: &Labels) -> Labels {
+/// The group's labels as Prometheus can see them (empty values dropped). Borrowed when none
+/// is empty: the groups table looks up 10,000 groups every second.
+pub fn visible_labels(group_labels: &Labels) -> Cow<'_, Labels> {
+    if group_labels.values().all(|v| !v.is_empty()) {
+        return Cow::Borrowed(group_labels);
+    }
     let mut visible = group_labels.clone();
     visible.retain(|_, v| !v.is_empty());
-    visible
+    Cow::Owned(visible)
 }
 
 /// Whether a scraped series (push_time_seconds, an alert on it, ...) belongs to the group.
@@ -46,10 +51,10 @@ pub fn visible_labels(group_labels: &Labels) -> Labels {
 pub fn series_matches_group(series: &Labels, group_labels: &Labels) -> bool {
     let wanted = visible_labels(group_labels);
     let mut seen = grouping_labels_of_series(series);
-    if seen == wanted {
+    if seen == *wanted {
         return true;
     }
-    !wanted.contains_key("instance") && seen.remove("instance").is_some() && seen == wanted
+    !wanted.contains_key("instance") && seen.remove("instance").is_some() && seen == *wanted
 }
 
 /// Positions of label sets in a list, by labels. The console's one hash map over labels
@@ -101,10 +106,13 @@ impl<'a, T> SeriesIndex<'a, T> {
     /// The values of the series that `series_matches_group` matches to the group, in the
     /// order of `items`.
     pub fn matching(&self, group_labels: &Labels) -> Vec<&'a T> {
+        if self.items.is_empty() {
+            return Vec::new();
+        }
         let wanted = visible_labels(group_labels);
-        let mut at: Vec<usize> = self.exact.get(&wanted).cloned().unwrap_or_default();
+        let mut at: Vec<usize> = self.exact.get(&*wanted).cloned().unwrap_or_default();
         if !wanted.contains_key("instance") {
-            if let Some(more) = self.without_instance.get(&wanted) {
+            if let Some(more) = self.without_instance.get(&*wanted) {
                 at.extend(more);
                 at.sort_unstable();
             }

@@ -148,9 +148,13 @@ fn label_name(name: &str) -> String {
 pub fn format_label_set(labels: &BTreeMap<String, String>) -> String {
     let job = labels.get_key_value("job");
     let rest = labels.iter().filter(|(k, _)| *k != "job");
-    let parts: Vec<String> = job
+    format_label_pairs(job.into_iter().chain(rest))
+}
+
+/// Labels in the order given, as PromQL writes them: `{a="x", b="y"}`.
+pub fn format_label_pairs<'a>(pairs: impl IntoIterator<Item = (&'a String, &'a String)>) -> String {
+    let parts: Vec<String> = pairs
         .into_iter()
-        .chain(rest)
         .map(|(k, v)| format!("{}={}", label_name(k), quote(v)))
         .collect();
     format!("{{{}}}", parts.join(", "))

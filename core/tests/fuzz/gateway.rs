@@ -3,7 +3,7 @@
 use super::harness::{fuzz, Outcome};
 use super::json::{any_json, data_candidates, fixtures_of, key, leaf, tricky_string, Source};
 use super::mutate::mutant;
-use gatewatch_core::gateway::model::{parse_groups, parse_status, GatewayGroup};
+use gatewatch_core::gateway::model::{decode_groups, parse_groups, parse_status, GatewayGroup};
 use gatewatch_core::http::envelope::decode_answer;
 use gatewatch_core::http::error::Backend;
 use proptest::prelude::*;
@@ -147,6 +147,10 @@ fn groups_parser_survives_mutated_fixtures() {
                 Some("application/json"),
                 &body,
                 parse_groups,
+            );
+            prop_assert_eq!(
+                format!("{:?}", decode_groups(200, Some("application/json"), &body)),
+                format!("{:?}", answer.as_ref().map(|a| &a.data))
             );
             if let Ok(answer) = answer {
                 check_groups(&answer.data)?;

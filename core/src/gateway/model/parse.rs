@@ -6,10 +6,12 @@ use super::{
     PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY,
 };
 use crate::http::de::{from_data, parse_sample_value, Sample};
+use crate::http::envelope::decode_answer_in_one_pass;
+use crate::http::error::{ApiError, Backend};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::value::RawValue;
-use serde_with::{serde_as, DefaultOnNull, DeserializeAs};
+use serde_with::{serde_as, DefaultOnNull, DeserializeAs, Map};
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -17,8 +19,27 @@ use std::fmt;
 /// label set, since the gateway's order changes between calls; families are sorted by name.
 pub fn parse_groups(data: &RawValue) -> Result<Vec<GatewayGroup>, String> {
     let mut groups: Vec<GatewayGroup> = from_data(data)?;
-    groups.sort_by(|a, b| (a.job(), &a.labels).cmp(&(b.job(), &b.labels)));
+    sort_groups(&mut groups);
     Ok(groups)
+}
+
+/// A whole `/api/v1/metrics` answer (status, Content-Type, body) as [`parse_groups`] reads
+/// its `data`, in one pass when it is a success (the list is the console's largest answer).
+pub fn decode_groups(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<Vec<GatewayGroup>, ApiError> {
+    let backend = Backend::Pushgateway;
+    let mut answer = decode_answer_in_one_pass(backend, status, content_type, body, parse_groups)?;
+    sort_groups(&mut answer.data);
+    Ok(answer.data)
+}
+
+/// By job, then label set. No two groups of one gateway have the same labels, so the order is
+/// total and an unstable sort gives the same result as a stable one.
+fn sort_groups(groups: &mut [GatewayGroup]) {
+    groups.sort_unstable_by(|a, b| (a.job(), &a.labels).cmp(&(b.job(), &b.labels)));
 }
 
 /// `data` of `/api/v1/status`.
@@ -130,9 +151,9 @@ impl WireFamily {
 #[derive(Deserialize)]
 #[serde(expecting = "an object")]
 struct WireSample {
-    #[serde_as(as = "DefaultOnNull")]
+    #[serde_as(as = "DefaultOnNull<Map<_, _>>")]
     #[serde(default)]
-    labels: Labels,
+    labels: Vec<(String, String)>,
     /// `Some` when the key is there, so that `"value": null` is an error and not "no value".
     #[serde(default, deserialize_with = "present_sample")]
     value: Option<f64>,

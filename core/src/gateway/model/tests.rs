@@ -3,7 +3,7 @@
 use super::*;
 use crate::http::de::raw;
 use crate::http::envelope::decode_answer;
-use crate::http::error::Backend;
+use crate::http::error::{ApiError, Backend};
 use serde_json::{json, Value};
 
 const METRICS: &str = include_str!("../../../../tests/fixtures/gateway/metrics.json");
@@ -80,7 +80,7 @@ fn every_family_type_parses() {
     let runs = g.family("fix_runs_total").unwrap();
     assert_eq!(runs.kind, MetricKind::Counter);
     assert_eq!(runs.help.as_deref(), Some("Runs since deploy."));
-    assert_eq!(runs.samples[0].labels["result"], "ok");
+    assert_eq!(runs.samples[0].label("result"), Some("ok"));
     let hist = g.family("fix_duration_seconds").unwrap();
     assert_eq!(hist.kind, MetricKind::Histogram);
     assert_eq!(
@@ -146,7 +146,10 @@ fn family_without_help_and_untyped() {
     let quoted = group(&all, "fix_plain")
         .family("fix_untyped_with_labels")
         .unwrap();
-    assert_eq!(quoted.samples[0].labels["quote"], "say \"hi\"");
+    assert_eq!(quoted.samples[0].label("quote"), Some("say \"hi\""));
+    assert!(quoted.samples[0]
+        .labels_display()
+        .contains(r#"quote="say \"hi\"""#));
 }
 
 #[test]
@@ -266,4 +269,30 @@ fn huge_group_does_not_panic() {
         "big": {"type": "GAUGE", "metrics": samples}}]);
     let g = &parse_groups(&raw(data)).unwrap()[0];
     assert_eq!(g.families[0].samples.len(), 20_000);
+}
+
+#[test]
+fn the_list_read_in_one_pass_is_the_list_read_in_two() {
+    for body in [METRICS, REORDERED, EMPTY] {
+        let one = decode_groups(200, Some("application/json"), body).unwrap();
+        assert_eq!(format!("{one:?}"), format!("{:?}", groups(body)));
+    }
+    // Not a success: the error is the one the two passes name.
+    let cut = &METRICS[..METRICS.len() / 2];
+    let error = decode_groups(200, Some("application/json"), cut).unwrap_err();
+    assert!(error.to_string().contains("cut off"), "{error}");
+    let api = r#"{"status":"error","errorType":"unavailable","error":"gateway is starting"}"#;
+    let error = decode_groups(503, Some("application/json"), api).unwrap_err();
+    assert!(
+        matches!(&error, ApiError::Api { message, .. } if message == "gateway is starting"),
+        "{error:?}"
+    );
+    let data = r#"{"status":"success","data":[{"labels":{"job":"x"}}]}"#;
+    let error = decode_groups(200, Some("application/json"), data).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("data[0]: missing field `last_push_successful`"),
+        "{error}"
+    );
 }
