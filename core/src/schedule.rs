@@ -6,6 +6,7 @@ pub mod cron;
 pub mod heartbeat;
 pub mod history;
 pub mod infer;
+pub mod report;
 pub mod runs;
 pub mod set;
 

@@ -10,6 +10,7 @@ use crate::gateway::model::{Labels, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY};
 use crate::gateway::series_index::grouping_labels_of_series;
 use crate::prometheus::dialect::Dialect;
 use crate::prometheus::model::QueryResult;
+use crate::prometheus::promql::{selector, MatchOp, Matcher};
 use std::collections::HashMap;
 
 /// Raw samples up to this range: 6 h of a 1 s scrape is 21,600 samples per group and family.
@@ -46,21 +47,38 @@ impl Resolution {
     }
 }
 
-/// Both families' raw samples over the `range_secs` before the query's time, every group at
-/// once (instant query).
-pub fn raw_runs_expr(range_secs: f64) -> String {
+/// Both families of the groups `matchers` select (none: every group), one selector.
+fn both_families(matchers: &[Matcher]) -> String {
+    let mut all = vec![Matcher::new(
+        "__name__",
+        MatchOp::Re,
+        format!("{PUSH_TIME_FAMILY}|{PUSH_FAILURE_TIME_FAMILY}"),
+    )];
+    all.extend_from_slice(matchers);
+    selector("", &all)
+}
+
+/// Both families' raw samples over the `range_secs` before the query's time, every group
+/// `matchers` select at once (instant query).
+pub fn raw_runs_expr(range_secs: f64, matchers: &[Matcher]) -> String {
     let window = format!("{}s", range_secs.ceil() as u64);
-    format!("{{__name__=~\"{PUSH_TIME_FAMILY}|{PUSH_FAILURE_TIME_FAMILY}\"}}[{window}]")
+    format!("{}[{window}]", both_families(matchers))
 }
 
 /// Pushes per step of both families, every group at once (range query with this step). The
 /// window reaches one scrape back, so a change between the last sample of one step and the
 /// first of the next is counted once, in the later step.
-pub fn runs_per_step_expr(step: f64, scrape_interval: f64, dialect: Dialect) -> String {
+pub fn runs_per_step_expr(
+    step: f64,
+    scrape_interval: f64,
+    dialect: Dialect,
+    matchers: &[Matcher],
+) -> String {
     let window = format!("{}s", (step + scrape_interval).ceil() as u64);
     format!(
-        "{}({{__name__=~\"{PUSH_TIME_FAMILY}|{PUSH_FAILURE_TIME_FAMILY}\"}}[{window}])",
-        dialect.changes()
+        "{}({}[{window}])",
+        dialect.changes(),
+        both_families(matchers)
     )
 }
 

@@ -33,14 +33,13 @@ impl Runs {
                 .iter()
                 .copied()
                 .filter(|t| t.is_finite() && *t > 0.0)
-                .filter(|&t| {
-                    let future = t > now;
-                    in_the_future += usize::from(future);
-                    !future
-                })
                 .collect();
             times.sort_by(f64::total_cmp);
             times.dedup();
+            // Distinct times, counted once however often they were scraped.
+            let past = times.partition_point(|&t| t <= now);
+            in_the_future += times.len() - past;
+            times.truncate(past);
             times
         };
         let ok = clean(ok);

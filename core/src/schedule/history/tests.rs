@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::prometheus::model::RangeSeries;
+use crate::prometheus::promql::Matcher;
 
 fn series(pairs: &[(&str, &str)], values: &[(f64, f64)]) -> RangeSeries {
     RangeSeries {
@@ -26,14 +27,23 @@ fn short_ranges_are_exact_and_long_ones_per_step() {
 #[test]
 fn one_query_reads_both_families_of_every_group() {
     assert_eq!(
-        raw_runs_expr(3600.0),
+        raw_runs_expr(3600.0, &[]),
         r#"{__name__=~"push_time_seconds|push_failure_time_seconds"}[3600s]"#
     );
     assert_eq!(
-        runs_per_step_expr(600.0, 15.0, Dialect::MetricsQl),
+        runs_per_step_expr(600.0, 15.0, Dialect::MetricsQl, &[]),
         r#"changes_prometheus({__name__=~"push_time_seconds|push_failure_time_seconds"}[615s])"#
     );
-    assert!(runs_per_step_expr(60.0, 1.0, Dialect::PromQl).starts_with("changes({"));
+    assert!(runs_per_step_expr(60.0, 1.0, Dialect::PromQl, &[]).starts_with("changes({"));
+}
+
+#[test]
+fn one_job_is_selected_with_its_label_escaped() {
+    let job = [Matcher::eq("exported_job", "u/admin/\"quoted\" ✓")];
+    assert_eq!(
+        raw_runs_expr(60.0, &job),
+        r#"{__name__=~"push_time_seconds|push_failure_time_seconds",exported_job="u/admin/\"quoted\" ✓"}[60s]"#
+    );
 }
 
 #[test]

@@ -1,0 +1,212 @@
+//! One job's health over a range, as the Job page shows it: its runs from the backend's
+//! history, the schedule they follow (or why none is taken), the comparison with it, the runs
+//! table, and what the data cannot tell.
+
+#[cfg(test)]
+mod tests;
+
+use super::compare::{compare, Compliance};
+use super::history::{GroupHistory, Resolution};
+use super::infer::{infer, Inference};
+use super::runs::{Outcome, Runs};
+use super::set::{effective, SetSchedule, Source};
+use super::Schedule;
+use crate::time::format::format_duration;
+
+/// A row of the runs table, newest first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunRow {
+    pub at: f64,
+    pub outcome: Outcome,
+    /// Since the run before it, if any in the range.
+    pub gap: Option<f64>,
+    /// After its expected time plus grace.
+    pub late_by: Option<f64>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct JobReport {
+    pub runs: Runs,
+    pub inference: Inference,
+    /// The schedule the runs are judged by, its grace and where it came from.
+    pub schedule: Option<(Schedule, f64, Source)>,
+    pub compliance: Option<Compliance>,
+    pub rows: Vec<RunRow>,
+    pub resolution: Resolution,
+    /// What the data cannot tell, or what is odd in it, in sentences for the page.
+    pub notes: Vec<String>,
+}
+
+/// The report of the job whose groups' histories are `histories` over `[from, now]`.
+/// `set` is the user's schedule for the job, if any.
+pub fn job_report(
+    histories: &[GroupHistory],
+    resolution: Resolution,
+    set: Option<&SetSchedule>,
+    from: f64,
+    now: f64,
+) -> JobReport {
+    let (ok, failed) = match resolution {
+        Resolution::Exact => (
+            values(histories, |h| &h.ok),
+            values(histories, |h| &h.failed),
+        ),
+        Resolution::PerStep(step) => (
+            spread(histories, |h| &h.ok, step),
+            spread(histories, |h| &h.failed, step),
+        ),
+    };
+    let runs = Runs::from_values(&ok, &failed, now);
+    let times = runs.times();
+    let inference = infer(&times);
+    let schedule = effective(set, &times);
+    // Per step, a run's time is known to within the step: lateness under it is not judged.
+    let resolution_grace = match resolution {
+        Resolution::Exact => 0.0,
+        Resolution::PerStep(step) => step,
+    };
+    let compliance = schedule
+        .as_ref()
+        .map(|(s, grace, _)| compare(s, grace.max(resolution_grace), &times, from, now));
+    let rows = rows(&runs, compliance.as_ref());
+    let notes = notes(histories, &runs, &inference, resolution);
+    JobReport {
+        runs,
+        inference,
+        schedule,
+        compliance,
+        rows,
+        resolution,
+        notes,
+    }
+}
+
+/// Every sampled value of one family (exact: the values are push times).
+fn values(
+    histories: &[GroupHistory],
+    family: impl Fn(&GroupHistory) -> &Vec<(f64, f64)>,
+) -> Vec<f64> {
+    histories
+        .iter()
+        .flat_map(|h| family(h).iter().map(|&(_, v)| v))
+        .collect()
+}
+
+/// Per step: `n` pushes counted in the step ending at `t` are placed evenly inside it.
+fn spread(
+    histories: &[GroupHistory],
+    family: impl Fn(&GroupHistory) -> &Vec<(f64, f64)>,
+    step: f64,
+) -> Vec<f64> {
+    let mut times = Vec::new();
+    for &(t, count) in histories.iter().flat_map(family) {
+        if !(count.is_finite() && count >= 1.0) {
+            continue;
+        }
+        let n = count.round() as usize;
+        times.extend((0..n).map(|i| t - step + (i as f64 + 0.5) * step / n as f64));
+    }
+    times
+}
+
+fn rows(runs: &Runs, compliance: Option<&Compliance>) -> Vec<RunRow> {
+    let late: Vec<(f64, f64)> = compliance.map(|c| c.late.clone()).unwrap_or_default();
+    let all = runs.all();
+    let mut rows: Vec<RunRow> = all
+        .iter()
+        .enumerate()
+        .map(|(i, &(at, outcome))| RunRow {
+            at,
+            outcome,
+            gap: i.checked_sub(1).map(|prev| at - all[prev].0),
+            late_by: late
+                .iter()
+                .find(|(_, ran)| *ran == at)
+                .map(|(due, ran)| ran - due),
+        })
+        .collect();
+    rows.reverse();
+    rows
+}
+
+fn notes(
+    histories: &[GroupHistory],
+    runs: &Runs,
+    inference: &Inference,
+    resolution: Resolution,
+) -> Vec<String> {
+    let mut notes = Vec::new();
+    if histories.is_empty() {
+        notes.push(
+            "The backend has no push_time_seconds of this job in the range: it did not push \
+             then, or the range reaches past the backend's retention."
+                .to_string(),
+        );
+    }
+    if runs.in_the_future > 0 {
+        notes.push(format!(
+            "{} push time(s) lie in the future and are left out: the pushing machine's clock is \
+             ahead of the backend's.",
+            runs.in_the_future
+        ));
+    }
+    if resolution == Resolution::Exact && went_backwards(histories) {
+        notes.push(
+            "Push times went backwards (a clock set back): runs are listed in the order of \
+             their times, not of their pushes."
+                .to_string(),
+        );
+    }
+    match inference {
+        Inference::New { runs } if !histories.is_empty() => notes.push(format!(
+            "{runs} run(s) in the range: a schedule is inferred from 3 runs on."
+        )),
+        Inference::Irregular { confidence, .. } => notes.push(format!(
+            "The runs follow no regular schedule (the best fit explains {:.0} % of the gaps): \
+             none is assumed, so no run counts as missed.",
+            confidence * 100.0
+        )),
+        _ => {}
+    }
+    notes
+}
+
+/// Whether a sampled push time is smaller than the one sampled before it.
+fn went_backwards(histories: &[GroupHistory]) -> bool {
+    histories.iter().any(|h| {
+        h.ok.windows(2)
+            .chain(h.failed.windows(2))
+            .any(|w| w[1].1 > 0.0 && w[1].1 < w[0].1)
+    })
+}
+
+impl Schedule {
+    /// In words: "every 2s", "hourly at :15:00", "daily at 06:30:00 UTC", "weekdays at …".
+    pub fn describe(&self) -> String {
+        match self {
+            Schedule::Every { period, .. } => format!("every {}", format_duration(*period)),
+            Schedule::Hourly { minute, second } => format!("hourly at :{minute:02}:{second:02}"),
+            Schedule::Daily {
+                hour,
+                minute,
+                second,
+                weekdays,
+            } => format!(
+                "{} at {hour:02}:{minute:02}:{second:02} UTC",
+                if *weekdays { "weekdays" } else { "daily" }
+            ),
+            Schedule::Cron(cron) => cron.describe(),
+        }
+    }
+}
+
+/// Where the schedule came from, in words: "inferred, 97 % of gaps explained" or "set".
+pub fn describe_source(source: &Source) -> String {
+    match source {
+        Source::Set => "set for this job".to_string(),
+        Source::Inferred { confidence } => format!(
+            "inferred from the runs ({:.0} % of the gaps fit)",
+            confidence * 100.0
+        ),
+    }
+}
