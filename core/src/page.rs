@@ -11,6 +11,8 @@ pub enum Page {
     Explore,
     Targets,
     Windmill,
+    /// One job's runs and schedule, reached from its group (not in the navigation).
+    Job,
 }
 
 impl Page {
@@ -33,6 +35,7 @@ impl Page {
             Page::Explore => "explore",
             Page::Targets => "targets",
             Page::Windmill => "windmill",
+            Page::Job => "job",
         }
     }
 
@@ -44,6 +47,7 @@ impl Page {
             Page::Explore => "/explore",
             Page::Targets => "/targets",
             Page::Windmill => "/windmill",
+            Page::Job => "/job",
         }
     }
 
@@ -64,6 +68,7 @@ impl Page {
             Page::Explore => "Explore",
             Page::Targets => "Targets",
             Page::Windmill => "Windmill",
+            Page::Job => "Job",
         }
     }
 }

@@ -107,6 +107,36 @@ impl ExploreState {
     }
 }
 
+/// The Job page's state: the job (its pushed `job` label) and the range.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct JobState {
+    pub job: String,
+    pub range: TimeRange,
+}
+
+impl JobState {
+    /// The Job page's link in this state.
+    pub fn href(&self) -> String {
+        Page::Job.href(&self.to_query())
+    }
+
+    pub fn to_query(&self) -> String {
+        join(&[("job", self.job.clone()), ("range", self.range.to_param())])
+    }
+
+    pub fn from_query(query: &str) -> JobState {
+        let mut state = JobState::default();
+        for (key, value) in parse_query(query) {
+            match key.as_str() {
+                "job" => state.job = value,
+                "range" => state.range = TimeRange::parse_param(&value).unwrap_or_default(),
+                _ => {}
+            }
+        }
+        state
+    }
+}
+
 fn join(pairs: &[(&str, String)]) -> String {
     pairs
         .iter()

@@ -3,10 +3,12 @@
 
 use super::{send, Body, RawAnswer};
 use gatewatch_core::charts::chart_data::{range_data, Grid, RangeData};
+use gatewatch_core::charts::job_queries::{detect_job_label, gateway_scrape_interval, ScrapeSetup};
 use gatewatch_core::http::endpoints::{self, join};
 use gatewatch_core::http::envelope::{decode_answer, Answer};
 use gatewatch_core::http::error::{ApiError, Backend};
 use gatewatch_core::prometheus::dialect::Dialect;
+use gatewatch_core::schedule::history::{histories, GroupHistory, HistoryQuery};
 use gatewatch_core::prometheus::model::{
     parse_buildinfo, parse_query_result, parse_series, parse_string_list, parse_targets, BuildInfo,
     Labels, QueryResult, Target,
@@ -82,6 +84,38 @@ pub async fn series(
     let url = join(base, endpoints::PROMETHEUS_SERIES);
     let raw = send(BACKEND, Method::POST, &url, Some(Body::Form(form))).await?;
     decode(raw, parse_series)
+}
+
+/// The dialect, the job label and the gateway's scrape interval, from the push_time_seconds
+/// series of the hour before `now` and the targets. Prometheus-compatible servers without a
+/// targets API still answer, without a scrape interval.
+pub async fn scrape_setup(base: &str, now: f64) -> Result<ScrapeSetup, ApiError> {
+    let series = series(base, &["push_time_seconds"], Some(now - 3600.0), Some(now))
+        .await?
+        .data;
+    let targets = targets(base).await.map(|a| a.data).unwrap_or_default();
+    Ok(ScrapeSetup {
+        dialect: dialect(base).await,
+        job_label: detect_job_label(&series),
+        scrape_interval: gateway_scrape_interval(&targets, &series),
+    })
+}
+
+/// The histories `query` reads (one per group), whichever way it is sent.
+pub async fn histories_of(
+    base: &str,
+    query: &HistoryQuery,
+) -> Result<Vec<GroupHistory>, ApiError> {
+    let answer = match query {
+        HistoryQuery::Instant { expr, time } => instant_query(base, expr, Some(*time)).await?,
+        HistoryQuery::Range {
+            expr,
+            start,
+            end,
+            step,
+        } => range_query(base, expr, *start, *end, *step).await?,
+    };
+    Ok(histories(&answer.data))
 }
 
 pub async fn targets(base: &str) -> Result<Answer<Vec<Target>>, ApiError> {

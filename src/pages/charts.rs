@@ -13,13 +13,10 @@ use crate::query_state::use_query_state;
 use crate::settings_store::{use_bases, use_settings};
 use gatewatch_core::charts::chart_data::{job_legend, RangeData};
 use gatewatch_core::charts::job_catalog::{extra_group_labels, jobs_with_metric, metric_names};
-use gatewatch_core::charts::job_queries::{
-    detect_job_label, gateway_scrape_interval, irate_window, JobLabel, JobQuery,
-};
+use gatewatch_core::charts::job_queries::{irate_window, JobQuery};
 use gatewatch_core::charts::step::plan_grid;
 use gatewatch_core::http::endpoints::prometheus_graph_link_for;
 use gatewatch_core::http::error::Backend;
-use gatewatch_core::prometheus::dialect::Dialect;
 use gatewatch_core::time::format::format_duration;
 use gatewatch_core::time::range::TimeRange;
 use gatewatch_core::url_state::{parse_min_step, ChartsState};
@@ -29,13 +26,6 @@ use leptos::prelude::*;
 const GATE_INTERVALS: f64 = 3.0;
 /// Used until Prometheus tells the gateway target's real scrape interval.
 const FALLBACK_SCRAPE_SECS: f64 = 15.0;
-
-#[derive(Clone, Debug, PartialEq)]
-struct ScrapeSetup {
-    dialect: Dialect,
-    job_label: JobLabel,
-    scrape_interval: Option<f64>,
-}
 
 #[derive(Clone, Debug, PartialEq)]
 struct Expressions {
@@ -58,27 +48,7 @@ pub fn ChartsPage() -> impl IntoView {
     });
     let setup = Load::new(move || {
         let base = bases.prometheus_base.get();
-        async move {
-            let now = now_secs();
-            let series = api::prometheus::series(
-                &base,
-                &["push_time_seconds"],
-                Some(now - 3600.0),
-                Some(now),
-            )
-            .await?
-            .data;
-            // Prometheus-compatible servers without a targets API still chart, with a fallback window.
-            let targets = api::prometheus::targets(&base)
-                .await
-                .map(|a| a.data)
-                .unwrap_or_default();
-            Ok(ScrapeSetup {
-                dialect: api::prometheus::dialect(&base).await,
-                job_label: detect_job_label(&series),
-                scrape_interval: gateway_scrape_interval(&targets, &series),
-            })
-        }
+        async move { api::prometheus::scrape_setup(&base, now_secs()).await }
     });
 
     let metrics =

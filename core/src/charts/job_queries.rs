@@ -10,6 +10,15 @@ use crate::prometheus::model::{Labels, Target};
 use crate::prometheus::promql::{selector, Matcher};
 
 /// Which label carries the pushed job once Prometheus has scraped the gateway.
+/// What the queries of a job's pages depend on: the backend's dialect, where it keeps the pushed
+/// `job` label, and the gateway target's scrape interval when Prometheus tells it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScrapeSetup {
+    pub dialect: Dialect,
+    pub job_label: JobLabel,
+    pub scrape_interval: Option<f64>,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum JobLabel {
     /// No `honor_labels` (the Windmill tutorial): the pushed `job` became `exported_job`.

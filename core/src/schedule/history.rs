@@ -6,6 +6,7 @@
 #[cfg(test)]
 mod tests;
 
+use crate::charts::job_queries::ScrapeSetup;
 use crate::gateway::model::{Labels, PUSH_FAILURE_TIME_FAMILY, PUSH_TIME_FAMILY};
 use crate::gateway::series_index::grouping_labels_of_series;
 use crate::prometheus::dialect::Dialect;
@@ -80,6 +81,63 @@ pub fn runs_per_step_expr(
         dialect.changes(),
         both_families(matchers)
     )
+}
+
+/// A history query and how to send it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum HistoryQuery {
+    /// Raw samples: an instant query of a range vector at `time`.
+    Instant { expr: String, time: f64 },
+    /// Counts per step: a range query.
+    Range {
+        expr: String,
+        start: f64,
+        end: f64,
+        step: f64,
+    },
+}
+
+impl HistoryQuery {
+    pub fn expr(&self) -> &str {
+        match self {
+            HistoryQuery::Instant { expr, .. } | HistoryQuery::Range { expr, .. } => expr,
+        }
+    }
+}
+
+/// Steps of a per-step history: about 300 over the range, in whole minutes.
+pub fn history_step(range_secs: f64) -> f64 {
+    ((range_secs / 300.0 / 60.0).ceil() * 60.0).max(60.0)
+}
+
+/// The query for one job's groups (by its pushed `job` label) over the `range_secs` before
+/// `now`, at the resolution the range allows.
+pub fn job_history_query(
+    job: &str,
+    setup: &ScrapeSetup,
+    range_secs: f64,
+    now: f64,
+) -> (HistoryQuery, Resolution) {
+    let step = history_step(range_secs);
+    let resolution = Resolution::for_range(range_secs, step);
+    let job = [Matcher::eq(setup.job_label.name(), job)];
+    let query = match resolution {
+        Resolution::Exact => HistoryQuery::Instant {
+            expr: raw_runs_expr(range_secs, &job),
+            time: now,
+        },
+        Resolution::PerStep(step) => {
+            // Without a known scrape interval the window reaches a default one back.
+            let scrape = setup.scrape_interval.unwrap_or(15.0);
+            HistoryQuery::Range {
+                expr: runs_per_step_expr(step, scrape, setup.dialect, &job),
+                start: now - range_secs + step,
+                end: now,
+                step,
+            }
+        }
+    };
+    (query, resolution)
 }
 
 /// One group's samples of both families, by its grouping labels as the backend shows them.

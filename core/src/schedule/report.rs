@@ -210,3 +210,32 @@ pub fn describe_source(source: &Source) -> String {
         ),
     }
 }
+
+impl JobReport {
+    /// "next run expected in 2s (12:00:04 UTC)" or "overdue by 1m 3s"; `None` without a schedule.
+    pub fn next_run(&self, now: f64) -> Option<String> {
+        let c = self.compliance.as_ref()?;
+        match (c.next_expected, c.overdue_by) {
+            (_, Some(late)) => Some(format!("overdue by {}", format_duration(late))),
+            (Some(next), None) => Some(format!(
+                "next run expected in {} ({})",
+                format_duration((next - now).max(0.0)),
+                crate::time::format::format_utc(next)
+            )),
+            (None, None) => None,
+        }
+    }
+
+    /// "98.9 % on time (3 missed, 0 late of 290 expected)"; `None` without a schedule or runs.
+    pub fn on_time(&self) -> Option<String> {
+        let c = self.compliance.as_ref()?;
+        let share = c.on_time_share()?;
+        Some(format!(
+            "{:.1} % on time ({} missed, {} late of {} expected)",
+            share * 100.0,
+            c.missed_count(),
+            c.late.len(),
+            c.expected
+        ))
+    }
+}

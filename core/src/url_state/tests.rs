@@ -98,3 +98,17 @@ fn a_state_links_to_its_own_page() {
     let explore = ExploreState::default();
     assert_eq!(explore.href(), format!("/explore?{}", explore.to_query()));
 }
+
+#[test]
+fn job_state_round_trips_odd_job_names() {
+    for job in ["u/admin/random_number_metric_script", "a b&c=d%/é", "say \"hi\"", ""] {
+        let state = JobState {
+            job: job.to_string(),
+            range: TimeRange::Last(6.0 * 3600.0),
+        };
+        let href = state.href();
+        assert!(href.starts_with("/job?job="), "{href}");
+        assert_eq!(JobState::from_query(href.split_once('?').unwrap().1), state);
+    }
+    assert_eq!(JobState::from_query("range=bogus&x=1"), JobState::default());
+}

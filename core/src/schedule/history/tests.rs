@@ -83,3 +83,28 @@ fn series_are_gathered_per_group_in_either_label_mode() {
     assert_eq!(a.failed, vec![(10.0, 7.0)]);
     assert!(histories(&QueryResult::Scalar(1.0, 1.0)).is_empty());
 }
+
+#[test]
+fn a_job_history_is_raw_up_to_6h_and_counted_per_step_beyond() {
+    use crate::charts::job_queries::{JobLabel, ScrapeSetup};
+    let setup = ScrapeSetup {
+        dialect: Dialect::PromQl,
+        job_label: JobLabel::Exported,
+        scrape_interval: Some(1.0),
+    };
+    let (query, resolution) = job_history_query("u/admin/x", &setup, 3600.0, 1000.0);
+    assert_eq!(resolution, Resolution::Exact);
+    assert_eq!(
+        query,
+        HistoryQuery::Instant {
+            expr: r#"{__name__=~"push_time_seconds|push_failure_time_seconds",exported_job="u/admin/x"}[3600s]"#.into(),
+            time: 1000.0
+        }
+    );
+    let week = 7.0 * 86_400.0;
+    let (query, resolution) = job_history_query("u/admin/x", &setup, week, 1e9);
+    assert_eq!(resolution, Resolution::PerStep(2040.0));
+    let HistoryQuery::Range { expr, start, end, step } = query else { panic!("{query:?}") };
+    assert!(expr.starts_with("changes({") && expr.ends_with("[2041s])"), "{expr}");
+    assert_eq!(((end - start) / step).floor(), 295.0, "296 steps cover the week");
+}
