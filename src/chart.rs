@@ -5,4 +5,3 @@ pub mod axes;
 pub mod observe;
 pub mod render;
 pub mod theme;
-pub mod timeline;

@@ -20,8 +20,6 @@ pub mod load_banner;
 pub mod promql_box;
 pub mod range_picker;
 pub mod refresh_control;
-pub mod run_timeline;
-pub mod runs_table;
 pub mod settings_dialog;
 pub mod target_pool;
 pub mod time_chart;

@@ -8,7 +8,6 @@ use gatewatch_core::http::endpoints::{self, join};
 use gatewatch_core::http::envelope::{decode_answer, Answer};
 use gatewatch_core::http::error::{ApiError, Backend};
 use gatewatch_core::prometheus::dialect::Dialect;
-use gatewatch_core::schedule::history::{histories, GroupHistory, HistoryQuery};
 use gatewatch_core::prometheus::model::{
     parse_buildinfo, parse_query_result, parse_series, parse_string_list, parse_targets, BuildInfo,
     Labels, QueryResult, Target,
@@ -99,23 +98,6 @@ pub async fn scrape_setup(base: &str, now: f64) -> Result<ScrapeSetup, ApiError>
         job_label: detect_job_label(&series),
         scrape_interval: gateway_scrape_interval(&targets, &series),
     })
-}
-
-/// The histories `query` reads (one per group), whichever way it is sent.
-pub async fn histories_of(
-    base: &str,
-    query: &HistoryQuery,
-) -> Result<Vec<GroupHistory>, ApiError> {
-    let answer = match query {
-        HistoryQuery::Instant { expr, time } => instant_query(base, expr, Some(*time)).await?,
-        HistoryQuery::Range {
-            expr,
-            start,
-            end,
-            step,
-        } => range_query(base, expr, *start, *end, *step).await?,
-    };
-    Ok(histories(&answer.data))
 }
 
 pub async fn targets(base: &str) -> Result<Answer<Vec<Target>>, ApiError> {

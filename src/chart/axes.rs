@@ -50,7 +50,7 @@ impl Layout {
     }
 }
 
-pub fn text_style(theme: &Theme, font_px: f64, h: HPos, v: VPos) -> TextStyle<'static> {
+fn text_style(theme: &Theme, font_px: f64, h: HPos, v: VPos) -> TextStyle<'static> {
     let color = theme.fg.plotters();
     TextStyle {
         font: FontDesc::new(FontFamily::SansSerif, font_px, FontStyle::Normal),

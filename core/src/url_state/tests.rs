@@ -101,7 +101,12 @@ fn a_state_links_to_its_own_page() {
 
 #[test]
 fn job_state_round_trips_odd_job_names() {
-    for job in ["u/admin/random_number_metric_script", "a b&c=d%/é", "say \"hi\"", ""] {
+    for job in [
+        "u/admin/random_number_metric_script",
+        "a b&c=d%/é",
+        "say \"hi\"",
+        "",
+    ] {
         let state = JobState {
             job: job.to_string(),
             range: TimeRange::Last(6.0 * 3600.0),

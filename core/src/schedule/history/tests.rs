@@ -104,7 +104,22 @@ fn a_job_history_is_raw_up_to_6h_and_counted_per_step_beyond() {
     let week = 7.0 * 86_400.0;
     let (query, resolution) = job_history_query("u/admin/x", &setup, week, 1e9);
     assert_eq!(resolution, Resolution::PerStep(2040.0));
-    let HistoryQuery::Range { expr, start, end, step } = query else { panic!("{query:?}") };
-    assert!(expr.starts_with("changes({") && expr.ends_with("[2041s])"), "{expr}");
-    assert_eq!(((end - start) / step).floor(), 295.0, "296 steps cover the week");
+    let HistoryQuery::Range {
+        expr,
+        start,
+        end,
+        step,
+    } = query
+    else {
+        panic!("{query:?}")
+    };
+    assert!(
+        expr.starts_with("changes({") && expr.ends_with("[2041s])"),
+        "{expr}"
+    );
+    assert_eq!(
+        ((end - start) / step).floor(),
+        295.0,
+        "296 steps cover the week"
+    );
 }

@@ -254,10 +254,30 @@ fn the_next_run_and_the_on_time_share_in_words() {
     let runs = every_2s(start, NOW - 1.0, &[start + 100.0]);
     let now = NOW - 1.0; // the last run was a second ago
     let report = job_report(&[exact(&runs, &[])], Resolution::Exact, None, start, now);
-    assert!(report.next_run(now).unwrap().starts_with("next run expected in 1s ("), "{:?}", report.next_run(now));
-    assert_eq!(report.on_time().unwrap(), "99.7 % on time (1 missed, 0 late of 300 expected)");
-    let stopped = job_report(&[exact(&runs, &[])], Resolution::Exact, None, start, NOW + 61.0);
-    assert_eq!(stopped.next_run(NOW + 61.0).unwrap(), "overdue by 1m 1s", "due at NOW");
+    assert!(
+        report
+            .next_run(now)
+            .unwrap()
+            .starts_with("next run expected in 1s ("),
+        "{:?}",
+        report.next_run(now)
+    );
+    assert_eq!(
+        report.on_time().unwrap(),
+        "99.7 % on time (1 missed, 0 late of 300 expected)"
+    );
+    let stopped = job_report(
+        &[exact(&runs, &[])],
+        Resolution::Exact,
+        None,
+        start,
+        NOW + 61.0,
+    );
+    assert_eq!(
+        stopped.next_run(NOW + 61.0).unwrap(),
+        "overdue by 1m 1s",
+        "due at NOW"
+    );
     let none = job_report(&[], Resolution::Exact, None, start, NOW);
     assert_eq!((none.next_run(NOW), none.on_time()), (None, None));
 }
