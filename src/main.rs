@@ -1,4 +1,4 @@
-//! Entry point: install the panic hook and mount the app on <body>; the allocator.
+//! Entry point: install the panic hook and mount the app on <body>.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -10,11 +10,3 @@ fn main() {
 fn main() {
     eprintln!("gatewatch runs in the browser: build it with `trunk build --release`.");
 }
-
-/// talc, a drop-in replacement for the default dlmalloc on wasm. Wasm memory never shrinks, so
-/// the allocator's high-water mark is the tab's memory: with dlmalloc a tab open on
-/// auto-refresh grew in ≈1 MiB steps, the gateway's ≈1 MB answer finding no hole to fit, while
-/// its live allocations stayed the same (bench/NOTES.md §7); with talc it held.
-#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
-#[global_allocator]
-static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
