@@ -98,6 +98,28 @@ impl Schedule {
     }
 }
 
+impl Schedule {
+    /// In words: "every 2s", "hourly at :15:00", "daily at 06:30:00 UTC", "weekdays at …".
+    pub fn describe(&self) -> String {
+        match self {
+            Schedule::Every { period, .. } => {
+                format!("every {}", crate::time::format::format_duration(*period))
+            }
+            Schedule::Hourly { minute, second } => format!("hourly at :{minute:02}:{second:02}"),
+            Schedule::Daily {
+                hour,
+                minute,
+                second,
+                weekdays,
+            } => format!(
+                "{} at {hour:02}:{minute:02}:{second:02} UTC",
+                if *weekdays { "weekdays" } else { "daily" }
+            ),
+            Schedule::Cron(cron) => cron.describe(),
+        }
+    }
+}
+
 /// `anchor + k·period` within `[from, to]`.
 fn every(period: f64, anchor: f64, from: f64, to: f64) -> Vec<f64> {
     if !(period.is_finite() && period > 0.0 && anchor.is_finite()) {

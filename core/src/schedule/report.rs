@@ -180,26 +180,6 @@ fn went_backwards(histories: &[GroupHistory]) -> bool {
     })
 }
 
-impl Schedule {
-    /// In words: "every 2s", "hourly at :15:00", "daily at 06:30:00 UTC", "weekdays at …".
-    pub fn describe(&self) -> String {
-        match self {
-            Schedule::Every { period, .. } => format!("every {}", format_duration(*period)),
-            Schedule::Hourly { minute, second } => format!("hourly at :{minute:02}:{second:02}"),
-            Schedule::Daily {
-                hour,
-                minute,
-                second,
-                weekdays,
-            } => format!(
-                "{} at {hour:02}:{minute:02}:{second:02} UTC",
-                if *weekdays { "weekdays" } else { "daily" }
-            ),
-            Schedule::Cron(cron) => cron.describe(),
-        }
-    }
-}
-
 /// Where the schedule came from, in words: "inferred, 97 % of gaps explained" or "set".
 pub fn describe_source(source: &Source) -> String {
     match source {
