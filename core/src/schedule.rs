@@ -96,9 +96,7 @@ impl Schedule {
                 .find(|&e| e > t),
         }
     }
-}
 
-impl Schedule {
     /// In words: "every 2s", "hourly at :15:00", "daily at 06:30:00 UTC", "weekdays at …".
     pub fn describe(&self) -> String {
         match self {
