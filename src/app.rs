@@ -7,6 +7,11 @@ use crate::health_reports::HealthReports;
 use crate::pages::charts::ChartsPage;
 use crate::pages::explore::ExplorePage;
 use crate::pages::groups::GroupsPage;
+#[cfg(feature = "job-page")]
+use crate::pages::job::JobPage;
+/// Without the `job-page` feature, /job says that there is no such page.
+#[cfg(not(feature = "job-page"))]
+use crate::pages::not_found::NotFound as JobPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::targets::TargetsPage;
 use crate::pages::windmill::WindmillPage;
@@ -42,6 +47,7 @@ pub fn App() -> impl IntoView {
                     <Route path=StaticSegment(Page::Explore.segment()) view=ExplorePage />
                     <Route path=StaticSegment(Page::Targets.segment()) view=TargetsPage />
                     <Route path=StaticSegment(Page::Windmill.segment()) view=WindmillPage />
+                    <Route path=StaticSegment(Page::Job.segment()) view=JobPage />
                 </FlatRoutes>
             </main>
         </Router>

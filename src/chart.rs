@@ -5,3 +5,4 @@ pub mod axes;
 pub mod observe;
 pub mod render;
 pub mod theme;
+pub mod timeline;

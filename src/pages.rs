@@ -4,6 +4,8 @@
 pub mod charts;
 pub mod explore;
 pub mod groups;
+#[cfg(feature = "job-page")]
+pub mod job;
 pub mod not_found;
 pub mod targets;
 pub mod windmill;

@@ -1,4 +1,4 @@
-//! User settings (backend base URLs, theme) with defaults and validation; their saved JSON form
+//! User settings (backend base URLs, theme, per-job thresholds and schedules) with defaults and validation; their saved JSON form
 //! is in `stored`, the browser storage elsewhere.
 
 #[cfg(test)]
@@ -6,6 +6,7 @@ mod tests;
 
 use crate::gateway::freshness::{StaleThresholds, DEFAULT_STALE_AFTER_SECS};
 use crate::http::backoff::Backoff;
+use crate::schedule::set::SetSchedule;
 use std::collections::BTreeMap;
 
 pub mod form;
@@ -58,6 +59,8 @@ pub struct Settings {
     pub stale_after_secs: f64,
     /// Per-job overrides of `stale_after_secs`, keyed by the full job (Windmill path).
     pub per_job_stale_secs: BTreeMap<String, f64>,
+    /// Schedules set on a job's page, keyed by the full job; they win over inference.
+    pub per_job_schedules: BTreeMap<String, SetSchedule>,
     /// Retrying a failing backend: the first wait and the longest one, in seconds
     /// ([`Backoff`]). No form field: saved settings only (docs/backends.md, the e2e tests).
     pub retry_base_secs: f64,
@@ -74,6 +77,7 @@ impl Default for Settings {
             theme: Theme::System,
             stale_after_secs: DEFAULT_STALE_AFTER_SECS,
             per_job_stale_secs: BTreeMap::new(),
+            per_job_schedules: BTreeMap::new(),
             retry_base_secs: Backoff::DEFAULT.base.as_secs_f64(),
             retry_max_secs: Backoff::DEFAULT.max.as_secs_f64(),
         }

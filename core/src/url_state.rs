@@ -107,11 +107,13 @@ impl ExploreState {
     }
 }
 
-/// The Job page's state: the job (its pushed `job` label) and the range.
+/// The Job page's state: the job (its pushed `job` label), the range, and the metric charted
+/// (empty: the job's first, `job_catalog::pick_metric`).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct JobState {
     pub job: String,
     pub range: TimeRange,
+    pub metric: String,
 }
 
 impl JobState {
@@ -121,7 +123,11 @@ impl JobState {
     }
 
     pub fn to_query(&self) -> String {
-        join(&[("job", self.job.clone()), ("range", self.range.to_param())])
+        let mut pairs = vec![("job", self.job.clone()), ("range", self.range.to_param())];
+        if !self.metric.is_empty() {
+            pairs.push(("metric", self.metric.clone()));
+        }
+        join(&pairs)
     }
 
     pub fn from_query(query: &str) -> JobState {
@@ -130,6 +136,7 @@ impl JobState {
             match key.as_str() {
                 "job" => state.job = value,
                 "range" => state.range = TimeRange::parse_param(&value).unwrap_or_default(),
+                "metric" => state.metric = value,
                 _ => {}
             }
         }

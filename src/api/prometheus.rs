@@ -1,5 +1,5 @@
 //! Prometheus HTTP API calls: instant and range queries (and a chart's range data), label
-//! values, series, targets, build info.
+//! values, series, targets, build info, a job's run history.
 
 use super::{send, Body, RawAnswer};
 use gatewatch_core::charts::chart_data::{range_data, Grid, RangeData};
@@ -12,6 +12,7 @@ use gatewatch_core::prometheus::model::{
     parse_buildinfo, parse_query_result, parse_series, parse_string_list, parse_targets, BuildInfo,
     Labels, QueryResult, Target,
 };
+use gatewatch_core::schedule::history::{histories, GroupHistory, HistoryQuery};
 use gloo_net::http::Method;
 use serde_json::value::RawValue;
 use std::cell::RefCell;
@@ -97,6 +98,23 @@ pub async fn scrape_setup(base: &str, now: f64) -> Result<ScrapeSetup, ApiError>
         dialect: dialect(base).await,
         job_label: detect_job_label(&series),
         scrape_interval: gateway_scrape_interval(&targets, &series),
+    })
+}
+
+/// One job's runs over a range (`core::schedule::history`), per group.
+pub async fn job_history(base: &str, query: &HistoryQuery) -> Result<Vec<GroupHistory>, ApiError> {
+    let answer = match query {
+        HistoryQuery::Instant { expr, time } => instant_query(base, expr, Some(*time)).await?,
+        HistoryQuery::Range {
+            expr,
+            start,
+            end,
+            step,
+        } => range_query(base, expr, *start, *end, *step).await?,
+    };
+    histories(&answer.data).map_err(|detail| ApiError::Malformed {
+        backend: BACKEND,
+        detail,
     })
 }
 

@@ -58,6 +58,10 @@ pub struct Theme {
     pub background: Rgb,
     /// Series `i` is drawn in `palette[i % palette.len()]`.
     pub palette: Vec<Rgb>,
+    /// Marks of runs (the timeline, the heartbeat strips): on time, missed or late, failed.
+    pub ok: Rgb,
+    pub warn: Rgb,
+    pub bad: Rgb,
 }
 
 impl Theme {
@@ -68,6 +72,9 @@ impl Theme {
             grid: Rgb(0xd0, 0xd7, 0xde),
             background: Rgb(0xff, 0xff, 0xff),
             palette: LIGHT_PALETTE.to_vec(),
+            ok: Rgb(0x1a, 0x7f, 0x37),
+            warn: Rgb(0x9a, 0x67, 0x00),
+            bad: Rgb(0xcf, 0x22, 0x2e),
         }
     }
 
@@ -77,6 +84,9 @@ impl Theme {
             grid: Rgb(0x30, 0x36, 0x3d),
             background: Rgb(0x0d, 0x11, 0x17),
             palette: DARK_PALETTE.to_vec(),
+            ok: Rgb(0x3f, 0xb9, 0x50),
+            warn: Rgb(0xd2, 0x99, 0x22),
+            bad: Rgb(0xf8, 0x51, 0x49),
         }
     }
 
@@ -91,23 +101,29 @@ impl Theme {
             fg: parse_css_color(fg).unwrap_or(base.fg),
             grid: parse_css_color(grid).unwrap_or(base.grid),
             background: parse_css_color(background).unwrap_or(base.background),
-            palette: base.palette,
+            ..base
         }
     }
 
-    /// Reads `--fg`, `--border` and `--bg` as computed on <html> right now.
+    /// Reads `--fg`, `--border`, `--bg` and the status colours `--ok`, `--warn`, `--bad` as
+    /// computed on <html> right now.
     pub fn from_document() -> Theme {
-        let read = || -> Option<(String, String, String)> {
+        let read = || -> Option<Theme> {
             let window = web_sys::window()?;
             let root = window.document()?.document_element()?;
             let style = window.get_computed_style(&root).ok()??;
             let var = |name: &str| style.get_property_value(name).unwrap_or_default();
-            Some((var("--fg"), var("--border"), var("--bg")))
+            let theme = Theme::from_css(&var("--fg"), &var("--border"), &var("--bg"));
+            let status =
+                |name: &str, fallback: Rgb| parse_css_color(&var(name)).unwrap_or(fallback);
+            Some(Theme {
+                ok: status("--ok", theme.ok),
+                warn: status("--warn", theme.warn),
+                bad: status("--bad", theme.bad),
+                ..theme
+            })
         };
-        match read() {
-            Some((fg, grid, bg)) => Theme::from_css(&fg, &grid, &bg),
-            None => Theme::light(),
-        }
+        read().unwrap_or_else(Theme::light)
     }
 
     pub fn series_color(&self, index: usize) -> Rgb {

@@ -84,7 +84,9 @@ pub fn GroupRowView(
 
     view! {
         <tr class="group-row" data-status=move || status().slug()>
-            <td class="job mono" title=job.clone()>{display_value(&job)}</td>
+            <td class="job mono" title=job.clone()>
+                {job_name(&job)}
+            </td>
             <td class="labels">{other_labels}</td>
             <td>
                 <span class=move || format!("status {}", status().slug()) title=status_title>{move || status().label()}</span>
@@ -125,5 +127,23 @@ pub fn GroupRowView(
                 </td>
             </tr>
         </Show>
+    }
+}
+
+/// The job's name; a link to its Job page where the console has one (the `job-page` feature).
+fn job_name(job: &str) -> AnyView {
+    #[cfg(feature = "job-page")]
+    {
+        let href = gatewatch_core::url_state::JobState {
+            job: job.to_string(),
+            ..Default::default()
+        }
+        .href();
+        view! { <a href=href aria-label=format!("Runs of job {job}")>{display_value(job)}</a> }
+            .into_any()
+    }
+    #[cfg(not(feature = "job-page"))]
+    {
+        display_value(job).into_any()
     }
 }

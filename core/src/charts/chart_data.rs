@@ -97,17 +97,8 @@ pub fn range_data(
         }),
         other => Err(format!(
             "a range query answered {} instead of a matrix",
-            result_kind(&other)
+            other.kind()
         )),
-    }
-}
-
-fn result_kind(result: &QueryResult) -> &'static str {
-    match result {
-        QueryResult::Vector(_) => "a vector",
-        QueryResult::Matrix(_) => "a matrix",
-        QueryResult::Scalar(..) => "a scalar",
-        QueryResult::String(..) => "a string",
     }
 }
 

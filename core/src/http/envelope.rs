@@ -6,7 +6,7 @@ mod tests;
 
 mod excerpt;
 
-use crate::http::de::without_position;
+use crate::http::de::located;
 use crate::http::error::{ApiError, Backend};
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
@@ -165,17 +165,10 @@ fn decode_envelope<'a>(
     }
 }
 
-/// What is wrong with an envelope that is JSON but not of the envelope's shape, with the field
-/// it is in ("warnings[0]: invalid type: …"), found by reading it again with the path tracked.
-fn envelope_error(body: &str, first: &serde_json::Error) -> String {
-    let mut de = serde_json::Deserializer::from_str(body);
-    match serde_path_to_error::deserialize::<_, Envelope>(&mut de) {
-        Err(e) => match e.path().to_string().as_str() {
-            "." => without_position(e.inner()),
-            path => format!("{path}: {}", without_position(e.inner())),
-        },
-        Ok(_) => without_position(first),
-    }
+/// What is wrong with an envelope that is JSON but not of the envelope's shape, quoting the
+/// answer where it went wrong.
+fn envelope_error(body: &str, e: &serde_json::Error) -> String {
+    located("answer", body, e)
 }
 
 /// `application/json`, with or without parameters, and `+json` types (`application/problem+json`).

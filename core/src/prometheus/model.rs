@@ -26,6 +26,18 @@ pub enum QueryResult {
     String(f64, String),
 }
 
+impl QueryResult {
+    /// "a vector", "a matrix"…: for messages about an answer of the wrong type.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            QueryResult::Vector(_) => "a vector",
+            QueryResult::Matrix(_) => "a matrix",
+            QueryResult::Scalar(..) => "a scalar",
+            QueryResult::String(..) => "a string",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct InstantSeries {
     pub metric: Labels,

@@ -14,6 +14,12 @@ use crate::prometheus::model::QueryResult;
 use crate::prometheus::promql::{selector, MatchOp, Matcher};
 use std::collections::HashMap;
 
+/// What no history query can show, in words for the page.
+pub const HISTORY_LIMITS: &str = "What the history cannot show: two pushes between scrapes are \
+    one run (at most one push per scrape interval is seen); nothing before the backend's \
+    retention; and a gateway restarted without persistence forgets its groups, so their runs \
+    end there until the job pushes again.";
+
 /// Raw samples up to this range: 6 h of a 1 s scrape is 21,600 samples per group and family.
 pub const RAW_UP_TO_SECS: f64 = 6.0 * 3600.0;
 
@@ -149,10 +155,14 @@ pub struct GroupHistory {
     pub failed: Vec<(f64, f64)>,
 }
 
-/// The answer of either query, per group; series of other names are ignored.
-pub fn histories(result: &QueryResult) -> Vec<GroupHistory> {
+/// The answer of either query, per group; series of other names are ignored. Both queries
+/// answer a matrix: anything else is a malformed answer, said so.
+pub fn histories(result: &QueryResult) -> Result<Vec<GroupHistory>, String> {
     let QueryResult::Matrix(series) = result else {
-        return Vec::new();
+        return Err(format!(
+            "the history query answered {} instead of a matrix",
+            result.kind()
+        ));
     };
     let mut out: Vec<GroupHistory> = Vec::new();
     let mut at: HashMap<Labels, usize> = HashMap::new();
@@ -172,5 +182,5 @@ pub fn histories(result: &QueryResult) -> Vec<GroupHistory> {
         }
     }
     out.retain(|h| !h.ok.is_empty() || !h.failed.is_empty());
-    out
+    Ok(out)
 }

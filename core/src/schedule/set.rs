@@ -7,6 +7,7 @@ mod tests;
 use super::cron::CronSchedule;
 use super::infer::{infer, Inference};
 use super::Schedule;
+use crate::charts::job_queries::duration;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -34,6 +35,29 @@ impl SetSchedule {
             pattern: pattern.trim().to_string(),
             grace_secs: grace_of(grace)?,
         })
+    }
+
+    /// The Job page's form as typed: `kind` "every" (`value` a period such as 5m) or "cron"
+    /// (`value` a pattern); any other kind sets none, and the runs decide.
+    pub fn from_form(kind: &str, value: &str, grace: &str) -> Result<Option<SetSchedule>, String> {
+        match kind {
+            "every" => SetSchedule::every(value, grace).map(Some),
+            "cron" => SetSchedule::cron(value, grace).map(Some),
+            _ => Ok(None),
+        }
+    }
+
+    /// The form's fields showing this schedule: kind, value and grace, as [`Self::from_form`]
+    /// reads them back.
+    pub fn form_fields(&self) -> (&'static str, String, String) {
+        let grace = match self.grace() {
+            0.0 => "0".to_string(),
+            g => duration(g),
+        };
+        match self {
+            SetSchedule::Every { period_secs, .. } => ("every", duration(*period_secs), grace),
+            SetSchedule::Cron { pattern, .. } => ("cron", pattern.clone(), grace),
+        }
     }
 
     /// Whether a saved entry still makes a schedule (saved settings are read leniently).

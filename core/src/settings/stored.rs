@@ -7,6 +7,7 @@ mod tests;
 
 use super::{saved_base_url, valid_threshold, Settings, Theme};
 use crate::http::backoff::Backoff;
+use crate::schedule::set::SetSchedule;
 use serde::{Deserialize, Serialize};
 use serde_with::{serde_as, DefaultOnError, MapSkipError, VecSkipError};
 use std::collections::BTreeMap;
@@ -21,6 +22,7 @@ struct Saved<'a> {
     theme: &'a str,
     stale_after_secs: f64,
     per_job_stale_secs: &'a BTreeMap<String, f64>,
+    per_job_schedules: &'a BTreeMap<String, SetSchedule>,
     retry_base_secs: f64,
     retry_max_secs: f64,
 }
@@ -45,6 +47,8 @@ struct Loaded {
     stale_after_secs: Option<f64>,
     #[serde_as(as = "DefaultOnError<Option<MapSkipError<_, _>>>")]
     per_job_stale_secs: Option<BTreeMap<String, f64>>,
+    #[serde_as(as = "DefaultOnError<Option<MapSkipError<_, _>>>")]
+    per_job_schedules: Option<BTreeMap<String, SetSchedule>>,
     #[serde_as(as = "DefaultOnError")]
     retry_base_secs: Option<f64>,
     #[serde_as(as = "DefaultOnError")]
@@ -62,6 +66,8 @@ impl Settings {
         };
         let mut per_job_stale_secs = saved.per_job_stale_secs.unwrap_or_default();
         per_job_stale_secs.retain(|_, secs| valid_threshold(*secs).is_some());
+        let mut per_job_schedules = saved.per_job_schedules.unwrap_or_default();
+        per_job_schedules.retain(|_, schedule| schedule.is_valid());
         let backoff = Backoff::from_secs(
             saved.retry_base_secs.unwrap_or(defaults.retry_base_secs),
             saved.retry_max_secs.unwrap_or(defaults.retry_max_secs),
@@ -82,6 +88,7 @@ impl Settings {
                 .and_then(valid_threshold)
                 .unwrap_or(defaults.stale_after_secs),
             per_job_stale_secs,
+            per_job_schedules,
             retry_base_secs: backoff.base.as_secs_f64(),
             retry_max_secs: backoff.max.as_secs_f64(),
         }
@@ -96,6 +103,7 @@ impl Settings {
             theme: self.theme.as_str(),
             stale_after_secs: self.stale_after_secs,
             per_job_stale_secs: &self.per_job_stale_secs,
+            per_job_schedules: &self.per_job_schedules,
             retry_base_secs: self.retry_base_secs,
             retry_max_secs: self.retry_max_secs,
         };

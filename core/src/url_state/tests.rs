@@ -110,6 +110,7 @@ fn job_state_round_trips_odd_job_names() {
         let state = JobState {
             job: job.to_string(),
             range: TimeRange::Last(6.0 * 3600.0),
+            metric: job.to_string(),
         };
         let href = state.href();
         assert!(href.starts_with("/job?job="), "{href}");

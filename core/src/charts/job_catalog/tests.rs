@@ -55,4 +55,22 @@ fn the_catalog_lists_what_jobs_push() {
         vec!["instance", "tag"]
     );
     assert!(extra_group_labels(&groups, &["u/a".to_string()]).is_empty());
+    assert_eq!(
+        metrics_of_job(&groups, "f/b"),
+        vec!["job_records_processed", "pages"]
+    );
+    assert!(metrics_of_job(&groups, "u").is_empty());
+}
+
+#[test]
+fn the_job_page_charts_the_wanted_metric_or_a_sensible_one() {
+    let metrics = |names: &[&str]| names.iter().map(|n| n.to_string()).collect::<Vec<_>>();
+    let both = metrics(&["a_metric", "job_records_processed", "pages"]);
+    assert_eq!(pick_metric(&both, "pages").as_deref(), Some("pages"));
+    assert_eq!(
+        pick_metric(&both, "gone").as_deref(),
+        Some("job_records_processed")
+    );
+    assert_eq!(pick_metric(&metrics(&["b", "a"]), "").as_deref(), Some("b"));
+    assert_eq!(pick_metric(&[], "pages"), None);
 }

@@ -290,9 +290,9 @@ fn the_list_read_in_one_pass_is_the_list_read_in_two() {
     let data = r#"{"status":"success","data":[{"labels":{"job":"x"}}]}"#;
     let error = decode_groups(200, Some("application/json"), data).unwrap_err();
     assert!(
-        error
-            .to_string()
-            .contains("data[0]: missing field `last_push_successful`"),
+        error.to_string().contains(
+            "data near `[{\"labels\":{\"job\":\"x\"}}`: missing field `last_push_successful`"
+        ),
         "{error}"
     );
 }

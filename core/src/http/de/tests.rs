@@ -43,7 +43,7 @@ fn sample_values_reject_junk() {
 }
 
 #[test]
-fn errors_name_the_path_in_data() {
+fn errors_quote_where_in_data_they_happened() {
     #[derive(Deserialize, Debug)]
     #[allow(dead_code)]
     struct Row {
@@ -53,11 +53,36 @@ fn errors_name_the_path_in_data() {
     let e = from_data::<Vec<Row>>(&raw).unwrap_err();
     assert_eq!(
         e,
-        "data[1].labels.job: invalid type: integer `1`, expected a string"
+        "data near `[{\"labels\":{}},{\"labels\":{\"job\":1`: invalid type: integer `1`, \
+         expected a string"
     );
     let raw = RawValue::from_string("null".into()).unwrap();
     assert_eq!(
         from_data::<Vec<Row>>(&raw).unwrap_err(),
-        "data: invalid type: null, expected a sequence"
+        "data near `null`: invalid type: null, expected a sequence"
+    );
+}
+
+#[test]
+fn long_and_multi_line_data_is_quoted_near_the_error_only() {
+    #[derive(Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Row {
+        job: String,
+    }
+    let long = format!(
+        r#"[{{"job":"{}"}},{{"job":"ü€ ok"}},{{"job":2}}]"#,
+        "x".repeat(500)
+    );
+    let raw = RawValue::from_string(long).unwrap();
+    assert_eq!(
+        from_data::<Vec<Row>>(&raw).unwrap_err(),
+        "data near `…xxxxxxxxxxxxx\"},{\"job\":\"ü€ ok\"},{\"job\":2`: invalid type: integer `2`, \
+         expected a string"
+    );
+    let raw = RawValue::from_string("[\n {\"job\": \"a\"},\n {\"job\": null}\n]".into()).unwrap();
+    assert_eq!(
+        from_data::<Vec<Row>>(&raw).unwrap_err(),
+        "data near `[\n {\"job\": \"a\"},\n {\"job\": null`: invalid type: null, expected a string"
     );
 }

@@ -163,24 +163,27 @@ fn broken_json_success_is_malformed() {
         ("42", "expected an object"),
         ("\"success\"", "expected an object"),
         ("{}", "missing field `status`"),
-        (r#"{"status":1}"#, "status: invalid type: integer `1`"),
+        (
+            r#"{"status":1}"#,
+            "answer near `{\"status\":1`: invalid type: integer `1`",
+        ),
         (r#"{"status":"pending"}"#, "unknown status \"pending\""),
         (r#"{"status":"success"}"#, "missing field `data`"),
         (
             r#"{"status":"success","data":{}}"#,
-            "data: invalid type: map, expected a sequence",
+            "data near `{}`: invalid type: map, expected a sequence",
         ),
         (
             r#"{"status":"success","data":[1]}"#,
-            "data[0]: invalid type: integer `1`, expected a string",
+            "data near `[1`: invalid type: integer `1`, expected a string",
         ),
         (
             r#"{"status":"success","data":[],"warnings":"w"}"#,
-            "warnings: invalid type: string \"w\", expected a sequence",
+            "\"warnings\":\"w\"`: invalid type: string \"w\", expected a sequence",
         ),
         (
             r#"{"status":"success","data":[],"infos":[null]}"#,
-            "infos[0]",
+            "\"infos\":[null`: invalid type: null, expected a string",
         ),
     ];
     for (body, want) in cases {

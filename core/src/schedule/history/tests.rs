@@ -73,7 +73,7 @@ fn series_are_gathered_per_group_in_either_label_mode() {
         ),
         series(&[("__name__", "up"), ("job", "u/c")], &[(10.0, 1.0)]),
     ]);
-    let all = histories(&result);
+    let all = histories(&result).unwrap();
     assert_eq!(all.len(), 2, "{all:?}");
     let a = all
         .iter()
@@ -81,7 +81,10 @@ fn series_are_gathered_per_group_in_either_label_mode() {
         .unwrap();
     assert_eq!(a.ok, vec![(10.0, 5.0), (11.0, 5.0)]);
     assert_eq!(a.failed, vec![(10.0, 7.0)]);
-    assert!(histories(&QueryResult::Scalar(1.0, 1.0)).is_empty());
+    assert_eq!(
+        histories(&QueryResult::Scalar(1.0, 1.0)).unwrap_err(),
+        "the history query answered a scalar instead of a matrix"
+    );
 }
 
 #[test]

@@ -56,3 +56,29 @@ fn saved_entries_round_trip_and_broken_ones_are_told_apart() {
         serde_json::from_str(r#"{"kind":"every","period_secs":-5,"grace_secs":1}"#).unwrap();
     assert!(!negative.is_valid());
 }
+
+#[test]
+fn the_form_reads_back_what_it_shows() {
+    assert_eq!(SetSchedule::from_form("inferred", "junk", "junk"), Ok(None));
+    assert_eq!(
+        SetSchedule::from_form("every", "1m30s", "10s"),
+        Ok(Some(SetSchedule::Every {
+            period_secs: 90.0,
+            grace_secs: 10.0
+        }))
+    );
+    assert!(SetSchedule::from_form("every", "", "")
+        .unwrap_err()
+        .contains("period"));
+    assert!(SetSchedule::from_form("cron", "* * *", "")
+        .unwrap_err()
+        .contains("cron"));
+    for set in [
+        SetSchedule::every("90s", "").unwrap(),
+        SetSchedule::every("2s", "500ms").unwrap(),
+        SetSchedule::cron("0 30 6 * * 1-5", "5m").unwrap(),
+    ] {
+        let (kind, value, grace) = set.form_fields();
+        assert_eq!(SetSchedule::from_form(kind, &value, &grace), Ok(Some(set)));
+    }
+}

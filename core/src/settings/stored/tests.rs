@@ -15,6 +15,17 @@ fn settings_round_trip_and_survive_garbage() {
         theme: Theme::Dark,
         stale_after_secs: 120.0,
         per_job_stale_secs: [("u/admin/daily".to_string(), 90_000.0)].into(),
+        per_job_schedules: [
+            (
+                "u/admin/daily".to_string(),
+                SetSchedule::cron("0 30 6 * * 1-5", "5m").unwrap(),
+            ),
+            (
+                "f/\"q\"/ü%".to_string(),
+                SetSchedule::every("2s", "").unwrap(),
+            ),
+        ]
+        .into(),
         retry_base_secs: 0.25,
         retry_max_secs: 4.0,
     };
@@ -46,4 +57,27 @@ fn settings_round_trip_and_survive_garbage() {
         (slow_max.retry_base_secs, slow_max.retry_max_secs),
         (2.0, 2.0)
     );
+}
+
+#[test]
+fn a_bad_saved_schedule_falls_back_alone() {
+    let saved = Settings::from_json(
+        r#"{"per_job_schedules":{
+            "ok":{"kind":"every","period_secs":60,"grace_secs":5},
+            "cron":{"kind":"cron","pattern":"*/5 * * * *","grace_secs":0},
+            "bad cron":{"kind":"cron","pattern":"61 * * * *","grace_secs":0},
+            "no period":{"kind":"every","period_secs":0,"grace_secs":0},
+            "negative grace":{"kind":"every","period_secs":60,"grace_secs":-1},
+            "unknown kind":{"kind":"weekly"},
+            "not an object":3},
+          "theme":"dark"}"#,
+    );
+    assert_eq!(
+        saved.per_job_schedules.keys().collect::<Vec<_>>(),
+        ["cron", "ok"]
+    );
+    assert_eq!(saved.theme, Theme::Dark);
+    let wrong_type = Settings::from_json(r#"{"per_job_schedules":[1],"theme":"dark"}"#);
+    assert!(wrong_type.per_job_schedules.is_empty());
+    assert_eq!(wrong_type.theme, Theme::Dark);
 }
