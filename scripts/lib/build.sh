@@ -5,25 +5,28 @@
 # shellcheck source=scripts/lib/install.sh
 . "$(dirname "${BASH_SOURCE[0]}")/install.sh"
 
+# build_release [DIST]: into DIST (default dist/). TRUNK_BUILD_FEATURES, trunk's own variable,
+# adds cargo features (the e2e-job level builds the job-page feature this way).
 build_release() {
+  local dist=${1:-$GATEWATCH_ROOT/dist}
   tools_path
   (
     cd "$GATEWATCH_ROOT" || exit 1
     log "cargo fetch (trunk builds offline)"
     cargo fetch --target wasm32-unknown-unknown
-    log "trunk build --release"
-    TRUNK_SKIP_VERSION_CHECK=true trunk build --release
+    log "trunk build --release${TRUNK_BUILD_FEATURES:+ --features $TRUNK_BUILD_FEATURES}"
+    TRUNK_SKIP_VERSION_CHECK=true trunk build --release --dist "$dist"
   )
-  [ -f "$GATEWATCH_ROOT/dist/index.html" ] || die "trunk build produced no dist/index.html"
+  [ -f "$dist/index.html" ] || die "trunk build produced no $dist/index.html"
   # The glue minified (trunk's own minifier cannot parse it); its integrity in index.html updated.
-  python3 "$GATEWATCH_ROOT/scripts/lib/minify_glue.py" "$GATEWATCH_ROOT/dist" ||
+  python3 "$GATEWATCH_ROOT/scripts/lib/minify_glue.py" "$dist" ||
     die "could not minify the JS glue"
   # trunk's inline loader runs under the CSP by its hash (scripts/lib/loader_csp.py, read by
   # whoever renders the nginx config): check here that index.html has nothing a hash cannot allow.
-  python3 "$GATEWATCH_ROOT/scripts/lib/loader_csp.py" "$GATEWATCH_ROOT/dist" >/dev/null ||
-    die "dist/index.html cannot run under the console's CSP"
+  python3 "$GATEWATCH_ROOT/scripts/lib/loader_csp.py" "$dist" >/dev/null ||
+    die "$dist/index.html cannot run under the console's CSP"
   # Precompressed copies for nginx's gzip_static (deploy/nginx/gatewatch.conf.template).
-  "$GATEWATCH_ROOT/scripts/lib/precompress.sh" "$GATEWATCH_ROOT/dist"
+  "$GATEWATCH_ROOT/scripts/lib/precompress.sh" "$dist"
 }
 
 # The size budget (bench/NOTES.md §1): html + js + wasm + css of DIST, each file gzip -9, at most
