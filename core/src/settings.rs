@@ -105,6 +105,7 @@ impl Settings {
         StaleThresholds {
             global_secs: self.stale_after_secs,
             per_job_secs: self.per_job_stale_secs.clone(),
+            schedules: self.per_job_schedules.clone(),
         }
     }
 }

@@ -93,7 +93,10 @@ pub fn GroupRowView(
                 {alerts}
             </td>
             <td title=move || push_time().map(format_utc).unwrap_or_default()>{age}</td>
-            <td title=interval_title>{interval}</td>
+            <td title=interval_title>
+                {interval}
+                <span class="next-push">{move || row.with(|r| r.next_expected(now.get()))}</span>
+            </td>
             <td title=move || failure_time().map(format_utc).unwrap_or_default()>{failure}</td>
             <td>
                 <button

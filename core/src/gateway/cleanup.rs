@@ -63,9 +63,11 @@ pub fn recheck(previewed: &Previewed, current: Option<&GatewayGroup>, now: f64) 
     {
         return Recheck::PushedAgain;
     }
+    // Only staleness decides here, and no schedule changes it.
     match classify(
         push_times(current),
         previewed.expected_interval,
+        None,
         previewed.stale_after,
         now,
     ) {

@@ -4,6 +4,7 @@
 #[cfg(test)]
 mod tests;
 
+use crate::schedule::set::SetSchedule;
 use std::collections::BTreeMap;
 
 /// How many expected intervals may pass before a group counts as late.
@@ -82,7 +83,41 @@ impl PushTimes {
     }
 }
 
-/// Classifies one group.
+/// When a group's next push is due, and how long after that it still counts as on time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Due {
+    pub at: f64,
+    pub grace: f64,
+}
+
+impl Due {
+    /// From the job's set schedule: its next run after the last push, with its grace. Without
+    /// one, one expected interval after the last push, late beyond [`LATE_AFTER_INTERVALS`].
+    pub fn of(
+        last_success: Option<f64>,
+        expected_interval: Option<f64>,
+        set: Option<&SetSchedule>,
+    ) -> Option<Due> {
+        let last = last_success.filter(|t| *t > 0.0)?;
+        let scheduled = set.and_then(|set| {
+            let at = set.schedule(Some(last))?.next_after(last)?;
+            Some(Due {
+                at,
+                grace: set.grace(),
+            })
+        });
+        scheduled.or_else(|| {
+            let interval = expected_interval.filter(|i| i.is_finite() && *i > 0.0)?;
+            Some(Due {
+                at: last + interval,
+                grace: (LATE_AFTER_INTERVALS - 1.0) * interval,
+            })
+        })
+    }
+}
+
+/// Classifies one group: late once it is overdue beyond its grace ([`Due::of`]: the job's set
+/// schedule, else its expected interval).
 ///
 /// Stale wins over failed: a job that has not even tried to push for longer than the threshold
 /// is gone, whatever its last attempt did, and cleanup may remove it. A recent failure wins
@@ -90,6 +125,7 @@ impl PushTimes {
 pub fn classify(
     times: PushTimes,
     expected_interval: Option<f64>,
+    set: Option<&SetSchedule>,
     stale_after: f64,
     now: f64,
 ) -> Freshness {
@@ -104,20 +140,19 @@ pub fn classify(
         (Some(s), Some(f)) if f > s => return Freshness::Failed,
         _ => {}
     }
-    let age = now - times.success().unwrap_or(now);
-    match expected_interval {
-        Some(interval) if interval > 0.0 && age > LATE_AFTER_INTERVALS * interval => {
-            Freshness::Late
-        }
+    match Due::of(times.success(), expected_interval, set) {
+        Some(due) if now > due.at + due.grace => Freshness::Late,
         _ => Freshness::Fresh,
     }
 }
 
-/// The global stale threshold and per-job overrides (job = the full Windmill path).
+/// The global stale threshold and per-job overrides (job = the full Windmill path), and the
+/// schedules set per job, which say when a job is late.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StaleThresholds {
     pub global_secs: f64,
     pub per_job_secs: BTreeMap<String, f64>,
+    pub schedules: BTreeMap<String, SetSchedule>,
 }
 
 impl Default for StaleThresholds {
@@ -125,6 +160,7 @@ impl Default for StaleThresholds {
         StaleThresholds {
             global_secs: DEFAULT_STALE_AFTER_SECS,
             per_job_secs: BTreeMap::new(),
+            schedules: BTreeMap::new(),
         }
     }
 }

@@ -3,10 +3,11 @@
 #[cfg(test)]
 mod tests;
 
-use crate::gateway::freshness::{classify, Freshness, PushTimes, StaleThresholds};
+use crate::gateway::freshness::{classify, Due, Freshness, PushTimes, StaleThresholds};
 use crate::gateway::model::{GatewayGroup, Labels};
 use crate::gateway::push_interval::alerts_in;
 use crate::gateway::series_index::SeriesIndex;
+use crate::time::format::format_duration;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -15,6 +16,8 @@ pub struct GroupRow {
     /// Shared, so re-classifying every second never copies the metric families.
     pub group: Arc<GatewayGroup>,
     pub expected_interval: Option<f64>,
+    /// When the next push is due (the job's set schedule, else the expected interval).
+    pub due: Option<Due>,
     pub stale_after: f64,
     pub freshness: Freshness,
     /// Alert rules firing for this group in Prometheus (e.g. PushedJobStale).
@@ -31,6 +34,7 @@ impl PartialEq for GroupRow {
     fn eq(&self, other: &Self) -> bool {
         Arc::ptr_eq(&self.group, &other.group)
             && self.expected_interval == other.expected_interval
+            && self.due == other.due
             && self.stale_after == other.stale_after
             && self.freshness == other.freshness
             && self.alerts == other.alerts
@@ -52,6 +56,16 @@ impl GroupRow {
             .get("job")
             .map(String::as_str)
             .unwrap_or("")
+    }
+
+    /// "next push in 12s" or "overdue by 1m 3s", if a push is due at all.
+    pub fn next_expected(&self, now: f64) -> Option<String> {
+        let due = self.due?;
+        Some(if now > due.at {
+            format!("overdue by {}", format_duration(now - due.at))
+        } else {
+            format!("next push in {}", format_duration(due.at - now))
+        })
     }
 
     /// Seconds since the last successful push, if any.
@@ -91,8 +105,10 @@ pub fn build_rows(
                 .filter(|i| i.is_finite() && *i > 0.0);
             let job = group.labels.get("job").map(String::as_str).unwrap_or("");
             let stale_after = thresholds.for_job(job);
+            let set = thresholds.schedules.get(job);
             GroupRow {
-                freshness: classify(push_times(group), expected_interval, stale_after, now),
+                freshness: classify(push_times(group), expected_interval, set, stale_after, now),
+                due: Due::of(group.push_time, expected_interval, set),
                 alerts: alerts_in(&alerts, &group.labels),
                 gateway: String::new(),
                 group: Arc::clone(group),

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::gateway::freshness::Freshness;
+use crate::schedule::set::SetSchedule;
 use std::sync::Arc;
 
 const NOW: f64 = 1_700_000_000.0;
@@ -155,6 +156,41 @@ fn per_job_thresholds_apply() {
     let rows = build_rows(&groups, &[], &[], &thresholds, NOW);
     assert_eq!(rows[0].freshness, Freshness::Fresh);
     assert_eq!(rows[0].stale_after, 7200.0);
+}
+
+#[test]
+fn a_set_schedule_decides_lateness_and_the_next_push() {
+    let job = "u/admin/every_5m";
+    let groups = vec![Arc::new(group(&[("job", job)], Some(400.0), None))];
+    // Pushes every 60 s in the last hour, as the interval query says: late after 400 s.
+    let intervals = vec![(labels(&[("job", job)]), 60.0)];
+    let mut thresholds = StaleThresholds::default();
+    let rows = build_rows(&groups, &intervals, &[], &thresholds, NOW);
+    assert_eq!(rows[0].freshness, Freshness::Late);
+    assert_eq!(
+        rows[0].next_expected(NOW).as_deref(),
+        Some("overdue by 5m 40s")
+    );
+    // Its schedule says every 5 min with 2 min of grace: due 100 s ago, still within grace.
+    thresholds
+        .schedules
+        .insert(job.into(), SetSchedule::every("5m", "2m").unwrap());
+    let rows = build_rows(&groups, &intervals, &[], &thresholds, NOW);
+    assert_eq!(rows[0].freshness, Freshness::Fresh);
+    assert_eq!(
+        rows[0].next_expected(NOW).as_deref(),
+        Some("overdue by 1m 40s")
+    );
+    assert_eq!(
+        rows[0].next_expected(NOW - 200.0).as_deref(),
+        Some("next push in 1m 40s")
+    );
+    // No push, nothing due.
+    let never = vec![Arc::new(group(&[("job", job)], None, Some(5.0)))];
+    assert_eq!(
+        build_rows(&never, &intervals, &[], &thresholds, NOW)[0].next_expected(NOW),
+        None
+    );
 }
 
 #[test]
