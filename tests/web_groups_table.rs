@@ -369,18 +369,25 @@ async fn the_interval_column_says_when_the_next_push_is_due() {
     let groups = vec![
         group(&[("job", "a/every_10s")], 4.0),
         group(&[("job", "b/stopped")], 95.0),
+        group(&[("job", "b/within_grace")], 12.0),
         group(&[("job", "c/no_history")], 5.0),
     ];
     let intervals = [
         (labels(&[("job", "a/every_10s")]), 10.0),
         (labels(&[("job", "b/stopped")]), 30.0),
+        (labels(&[("job", "b/within_grace")]), 10.0),
     ];
     let rows = build_rows(&groups, &intervals, &[], &StaleThresholds::default(), NOW);
     let m = mount_table(rows);
     leptos::task::tick().await;
     assert_eq!(
         m.column(5),
-        vec!["10snext push in 6s", "30soverdue by 1m 5s", "unknown",]
+        vec![
+            "10snext push in 6s",
+            "30soverdue by 1m 5s",
+            "10sdue 2s ago",
+            "unknown",
+        ]
     );
-    assert_eq!(m.count("table.groups td span.next-push"), 3);
+    assert_eq!(m.count("table.groups td span.next-push"), 4);
 }

@@ -25,6 +25,7 @@ pub fn RunsTable(#[prop(into)] rows: Signal<Vec<RunRow>>) -> impl IntoView {
         })
     };
     view! {
+        <div class="table-wrap runs-wrap">
         <table class="runs">
             <caption>{caption}</caption>
             <thead>
@@ -46,6 +47,7 @@ pub fn RunsTable(#[prop(into)] rows: Signal<Vec<RunRow>>) -> impl IntoView {
                 </For>
             </tbody>
         </table>
+        </div>
     }
 }
 

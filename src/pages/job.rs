@@ -247,11 +247,10 @@ pub fn JobPage() -> impl IntoView {
             <p class="hint">{HISTORY_LIMITS}</p>
             <PromqlBox expr=history_expr link=link_to(history_expr, history_step) />
             {missed}
-            <RunsTable rows=Signal::derive(move || report.with(|r| r.as_ref().map(|(r, ..)| r.rows.clone()).unwrap_or_default())) />
             <h2>
                 {move || format!("Metric {}", metric.get().unwrap_or_else(|| "(none pushed)".into()))}
             </h2>
-            <div class="chart-controls">
+            <div class="toolbar">
                 <label for="job-metric">"Metric"</label>
                 <select id="job-metric" on:change=move |ev| set_state.run(JobState { metric: event_target_value(&ev), ..state.get_untracked() })>
                     <For each=move || metrics.get() key=|m| m.clone() let(m)>
@@ -270,6 +269,7 @@ pub fn JobPage() -> impl IntoView {
                 explanation="The value at steps where a push happened, 0 where none did and after pushes stop."
                 data=irate expr=chart_expr(|q, w| q.irate_adjusted(w)) link=link_to(chart_expr(|q, w| q.irate_adjusted(w)), history_step)
             />
+            <RunsTable rows=Signal::derive(move || report.with(|r| r.as_ref().map(|(r, ..)| r.rows.clone()).unwrap_or_default())) />
         </section>
     }
 }

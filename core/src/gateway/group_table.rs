@@ -58,13 +58,17 @@ impl GroupRow {
             .unwrap_or("")
     }
 
-    /// "next push in 12s" or "overdue by 1m 3s", if a push is due at all.
+    /// "next push in 12s", "due 2s ago" (within its grace) or "overdue by 1m 3s", if a push
+    /// is due at all.
     pub fn next_expected(&self, now: f64) -> Option<String> {
         let due = self.due?;
-        Some(if now > due.at {
-            format!("overdue by {}", format_duration(now - due.at))
+        let since = format_duration((now - due.at).abs());
+        Some(if now > due.at + due.grace {
+            format!("overdue by {since}")
+        } else if now > due.at {
+            format!("due {since} ago")
         } else {
-            format!("next push in {}", format_duration(due.at - now))
+            format!("next push in {since}")
         })
     }
 

@@ -179,7 +179,11 @@ fn a_set_schedule_decides_lateness_and_the_next_push() {
     assert_eq!(rows[0].freshness, Freshness::Fresh);
     assert_eq!(
         rows[0].next_expected(NOW).as_deref(),
-        Some("overdue by 1m 40s")
+        Some("due 1m 40s ago")
+    );
+    assert_eq!(
+        rows[0].next_expected(NOW + 21.0).as_deref(),
+        Some("overdue by 2m 1s")
     );
     assert_eq!(
         rows[0].next_expected(NOW - 200.0).as_deref(),
