@@ -137,12 +137,14 @@ def test_statuses_filters_and_failed_pushes(browser, clean_gateway):
     wait_until(lambda: [j for j, _, _ in rows(browser)] == ["f/old/job"], what="status filter")
 
 
-def _intervals(browser):
-    """{job: expected interval text} of the rows shown."""
+def _intervals(browser, next_push=False):
+    """{job: expected interval text} of the rows shown; with next_push, the cell's second line
+    (when the next push is due) instead."""
     out = {}
     for tr in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row"):
         cells = tr.find_elements(By.TAG_NAME, "td")
-        out[cells[0].get_attribute("textContent")] = cells[4].text
+        lines = cells[4].text.split("\n")
+        out[cells[0].get_attribute("textContent")] = (lines[1:] or [""])[0] if next_push else lines[0]
     return out
 
 
@@ -174,6 +176,10 @@ def test_a_group_created_by_a_failed_push_gets_no_made_up_interval(browser, clea
     shown = wait_until(steady_has_one, timeout=20, interval=0.2, what="the steady job's interval")
     assert shown["f/steady/job"] in ("1s", "2s"), shown
     assert shown["f/first/failed"] == "unknown", shown
+    # Beside a known interval, when the next push is due; nothing is due without one.
+    due = retrying(lambda: _intervals(browser, next_push=True))
+    assert re.fullmatch(r"next push in \d+s|due \d+s ago|overdue by .+", due["f/steady/job"]), due
+    assert due["f/first/failed"] == "", due
 
 
 def test_a_young_group_gets_the_spacing_of_its_pushes_on_either_backend(browser, clean_gateway):
