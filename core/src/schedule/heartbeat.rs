@@ -1,12 +1,14 @@
 //! A group's heartbeat strip: the last 24 h in equal buckets (96 of 15 minutes), each saying
 //! whether every expected run came on time, some were missed or late, a push failed, or there
-//! is no data; and the strip's summary in words ("287 runs, 2 missed, 1 failed").
+//! is no data, from the runs' times or from runs counted per bucket; and the strip's summary in
+//! words ("287 runs, 2 missed, 1 failed").
 
 #[cfg(test)]
 mod tests;
 
 use super::compare::Compliance;
 use super::runs::{Outcome, Runs};
+use super::Schedule;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Beat {
@@ -57,6 +59,76 @@ pub fn strip(
         }
     }
     beats
+}
+
+/// The share of a bucket's expected runs an `Every` schedule may lack without a miss.
+pub const EVERY_SLACK: f64 = 0.02;
+
+/// The strip from runs counted per bucket, as the Groups table reads 24 h of history (one count
+/// per step of `changes(push_time_seconds[…])`, not every push): `ok[i]` and `failed[i]` are the
+/// counts of bucket `i` of `width` seconds, the last one ending at `to`.
+///
+/// A bucket is Failed with a failed push; Missed when it holds fewer runs than `schedule`
+/// expects in it; Ok with runs; NoData without runs where none is expected, and before the
+/// job's first run. Counts are not times, so three allowances:
+/// - a push counts at the scrape that saw it, so a run near a boundary falls into the next
+///   bucket: a shortfall of one that a neighbour's surplus of one makes up is no miss;
+/// - the bucket of the first run may have started before the job did: it is never Missed;
+/// - a period inferred from the mean spacing of pushes is off by a little, which adds up over
+///   a bucket of many runs: an `Every` schedule may fall short by [`EVERY_SLACK`] of its runs.
+pub fn strip_from_counts(
+    ok: &[f64],
+    failed: &[f64],
+    schedule: Option<&Schedule>,
+    to: f64,
+    width: f64,
+) -> Vec<Beat> {
+    let n = ok.len();
+    let count = |v: &[f64], i: usize| -> i64 {
+        v.get(i)
+            .copied()
+            .filter(|c| c.is_finite() && *c > 0.0)
+            .map_or(0, |c| c.round() as i64)
+    };
+    let start = |i: usize| to - (n - i) as f64 * width;
+    let expected = |i: usize| -> i64 {
+        schedule.map_or(0, |s| {
+            let (from, until) = (start(i), start(i) + width);
+            s.expected_in(from, until)
+                .iter()
+                .filter(|&&t| t < until)
+                .count() as i64
+        })
+    };
+    let ran = |i: usize| count(ok, i) + count(failed, i);
+    let Some(first) = (0..n).find(|&i| ran(i) > 0) else {
+        return vec![Beat::NoData; n];
+    };
+    let surplus: Vec<i64> = (0..n).map(|i| ran(i) - expected(i)).collect();
+    let slack = |i: usize| match schedule {
+        Some(Schedule::Every { .. }) => (expected(i) as f64 * EVERY_SLACK).floor() as i64,
+        _ => 0,
+    };
+    let shifted = |i: usize| {
+        surplus[i] == -1
+            && (i.checked_sub(1).is_some_and(|p| surplus[p] > 0)
+                || surplus.get(i + 1).is_some_and(|s| *s > 0))
+    };
+    (0..n)
+        .map(|i| {
+            if i < first {
+                Beat::NoData
+            } else if count(failed, i) > 0 {
+                Beat::Failed
+            } else if i > first && surplus[i] < -slack(i) && !shifted(i) {
+                Beat::Missed
+            } else if count(ok, i) > 0 {
+                Beat::Ok
+            } else {
+                Beat::NoData
+            }
+        })
+        .collect()
 }
 
 impl Beat {
