@@ -24,7 +24,7 @@ use gatewatch_core::charts::step::plan_grid;
 use gatewatch_core::http::endpoints::prometheus_graph_link_for;
 use gatewatch_core::http::error::Backend;
 use gatewatch_core::schedule::history::{job_history_query, HISTORY_LIMITS};
-use gatewatch_core::schedule::report::{describe_source, job_report};
+use gatewatch_core::schedule::report::{job_report, JobReport};
 use gatewatch_core::time::format::format_utc;
 use gatewatch_core::time::range::TimeRange;
 use gatewatch_core::url_state::{ChartsState, JobState};
@@ -163,22 +163,13 @@ pub fn JobPage() -> impl IntoView {
         })
     });
     let history_step = Signal::derive(move || grid.get().step);
-    let with_report =
-        move |f: fn(&gatewatch_core::schedule::report::JobReport, f64) -> Option<String>| {
-            move || report.with(|r| r.as_ref().and_then(|(r, ..)| f(r, now.get())))
-        };
+    let with_report = move |f: fn(&JobReport, f64) -> Option<String>| {
+        move || report.with(|r| r.as_ref().and_then(|(r, ..)| f(r, now.get())))
+    };
     let schedule_text = move || {
-        report.with(|r| match r {
-            None => "Loading…".to_string(),
-            Some((r, ..)) => match &r.schedule {
-                Some((schedule, grace, source)) => format!(
-                    "{} (grace {}), {}",
-                    schedule.describe(),
-                    gatewatch_core::time::format::format_duration(*grace),
-                    describe_source(source)
-                ),
-                None => "none: too few or irregular runs to infer one, and none is set".to_string(),
-            },
+        report.with(|r| {
+            r.as_ref()
+                .map_or_else(|| "Loading…".to_string(), |(r, ..)| r.schedule_text())
         })
     };
     let missed = move || {

@@ -280,4 +280,24 @@ fn the_next_run_and_the_on_time_share_in_words() {
     );
     let none = job_report(&[], Resolution::Exact, None, start, NOW);
     assert_eq!((none.next_run(NOW), none.on_time()), (None, None));
+    assert_eq!(
+        none.schedule_text(),
+        "none: too few or irregular runs to infer one, and none is set"
+    );
+    assert_eq!(
+        report.schedule_text(),
+        "every 2s (grace 1s), inferred from the runs (100 % of the gaps fit)"
+    );
+    let set = SetSchedule::every("5s", "2s").unwrap();
+    let judged = job_report(
+        &[exact(&runs, &[])],
+        Resolution::Exact,
+        Some(&set),
+        start,
+        now,
+    );
+    assert_eq!(
+        judged.schedule_text(),
+        "every 5s (grace 2s), set for this job"
+    );
 }
