@@ -178,7 +178,7 @@ def test_a_group_created_by_a_failed_push_gets_no_made_up_interval(browser, clea
     assert shown["f/first/failed"] == "unknown", shown
     # Beside a known interval, when the next push is due; nothing is due without one.
     due = retrying(lambda: _intervals(browser, next_push=True))
-    assert re.fullmatch(r"next push in \d+s|due \d+s ago|overdue by .+", due["f/steady/job"]), due
+    assert re.fullmatch(r"next push in .+|due .+ ago|overdue by .+", due["f/steady/job"]), due
     assert due["f/first/failed"] == "", due
 
 
