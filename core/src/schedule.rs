@@ -9,6 +9,7 @@ pub mod infer;
 pub mod report;
 pub mod runs;
 pub mod set;
+pub mod strips;
 
 #[cfg(test)]
 mod tests;

@@ -61,6 +61,16 @@ pub fn strip(
     beats
 }
 
+/// How many runs `schedule` expects in the bucket `[start, start + width)`.
+pub fn expected_in_bucket(schedule: &Schedule, start: f64, width: f64) -> i64 {
+    let until = start + width;
+    schedule
+        .expected_in(start, until)
+        .iter()
+        .filter(|&&t| t < until)
+        .count() as i64
+}
+
 /// The share of a bucket's expected runs an `Every` schedule may lack without a miss.
 pub const EVERY_SLACK: f64 = 0.02;
 
@@ -90,14 +100,9 @@ pub fn strip_from_counts(
             .filter(|c| c.is_finite() && *c > 0.0)
             .map_or(0, |c| c.round() as i64)
     };
-    let start = |i: usize| to - (n - i) as f64 * width;
-    let expected = |i: usize| -> i64 {
+    let expected = |i: usize| {
         schedule.map_or(0, |s| {
-            let (from, until) = (start(i), start(i) + width);
-            s.expected_in(from, until)
-                .iter()
-                .filter(|&&t| t < until)
-                .count() as i64
+            expected_in_bucket(s, to - (n - i) as f64 * width, width)
         })
     };
     let ran = |i: usize| count(ok, i) + count(failed, i);

@@ -1,0 +1,120 @@
+//! The Groups table's heartbeat strips: one range query counts the runs of every shown job per
+//! quarter of an hour over the last 24 h, and each row's counts become its strip
+//! ([`strip_from_counts`]) with the same in words.
+
+#[cfg(test)]
+mod tests;
+
+use super::heartbeat::{expected_in_bucket, strip_from_counts, Beat};
+use super::history::{runs_per_step_expr, GroupHistory, HistoryQuery};
+use super::set::SetSchedule;
+use super::Schedule;
+use crate::charts::job_queries::ScrapeSetup;
+use crate::gateway::group_table::GroupRow;
+use crate::gateway::series_index::SeriesIndex;
+use crate::prometheus::promql::Matcher;
+use std::collections::BTreeMap;
+
+/// A strip is the last 24 h in 96 quarters of an hour.
+pub const STRIP_BUCKETS: usize = 96;
+pub const STRIP_WIDTH_SECS: f64 = 900.0;
+
+/// One range query for the strips of `jobs` (the pushed `job` values of the shown rows), its
+/// last step ending at `now`.
+pub fn strips_query(jobs: &[String], setup: &ScrapeSetup, now: f64) -> HistoryQuery {
+    // Without a known scrape interval the window reaches a default one back.
+    let scrape = setup.scrape_interval.unwrap_or(15.0);
+    let matchers = [Matcher::any_of(setup.job_label.name(), jobs)];
+    HistoryQuery::Range {
+        expr: runs_per_step_expr(STRIP_WIDTH_SECS, scrape, setup.dialect, &matchers),
+        start: now - (STRIP_BUCKETS - 1) as f64 * STRIP_WIDTH_SECS,
+        end: now,
+        step: STRIP_WIDTH_SECS,
+    }
+}
+
+/// A row's strip and its summary ("287 runs, 2 missed, 1 failed").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Strip {
+    pub beats: Vec<Beat>,
+    pub summary: String,
+}
+
+/// The schedule a row's strip is judged by: the job's set one, else every expected interval
+/// on the grid through the last push; none without either.
+pub fn strip_schedule(row: &GroupRow, set: Option<&SetSchedule>) -> Option<Schedule> {
+    let last = row.group.push_time.filter(|t| *t > 0.0);
+    set.and_then(|s| s.schedule(last)).or_else(|| {
+        Some(Schedule::Every {
+            period: row.expected_interval?,
+            anchor: last?,
+        })
+    })
+}
+
+/// Each row's strip over the 24 h before `to`, from the strips query's answer (`histories`)
+/// and the schedules set per job.
+pub fn row_strips(
+    rows: &[GroupRow],
+    histories: &[GroupHistory],
+    schedules: &BTreeMap<String, SetSchedule>,
+    to: f64,
+) -> Vec<Strip> {
+    let items: Vec<_> = histories.iter().map(|h| (h.labels.clone(), h)).collect();
+    let index = SeriesIndex::new(&items);
+    rows.iter()
+        .map(|row| {
+            let schedule = strip_schedule(row, schedules.get(row.job()));
+            group_strip(
+                index.first(&row.group.labels).copied(),
+                schedule.as_ref(),
+                to,
+            )
+        })
+        .collect()
+}
+
+/// One group's strip: its counts per step (`None`: no run in 24 h) judged by `schedule`.
+pub fn group_strip(history: Option<&GroupHistory>, schedule: Option<&Schedule>, to: f64) -> Strip {
+    let ok = buckets(history.map_or(&[][..], |h| &h.ok), to);
+    let failed = buckets(history.map_or(&[][..], |h| &h.failed), to);
+    let beats = strip_from_counts(&ok, &failed, schedule, to, STRIP_WIDTH_SECS);
+    let start = |i: usize| to - (STRIP_BUCKETS - i) as f64 * STRIP_WIDTH_SECS;
+    let missed: i64 = beats
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == Beat::Missed)
+        .map(|(i, _)| {
+            let expected =
+                schedule.map_or(0, |s| expected_in_bucket(s, start(i), STRIP_WIDTH_SECS));
+            (expected - (ok[i] + failed[i]) as i64).max(0)
+        })
+        .sum();
+    let (runs, failures) = (
+        ok.iter().sum::<f64>() + failed.iter().sum::<f64>(),
+        failed.iter().sum::<f64>(),
+    );
+    let count = |n: i64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    Strip {
+        beats,
+        summary: [
+            count(runs as i64, "run", "runs"),
+            format!("{missed} missed"),
+            format!("{} failed", failures as i64),
+        ]
+        .join(", "),
+    }
+}
+
+/// Counts per step (`(end of the step, count)`) as the strip's buckets, oldest first; a step
+/// outside the 24 h, or a count that is none (NaN, negative), adds nothing.
+fn buckets(counts: &[(f64, f64)], to: f64) -> Vec<f64> {
+    let mut out = vec![0.0; STRIP_BUCKETS];
+    for &(t, count) in counts {
+        let back = ((to - t) / STRIP_WIDTH_SECS).round();
+        if back >= 0.0 && back < STRIP_BUCKETS as f64 && count.is_finite() && count > 0.0 {
+            out[STRIP_BUCKETS - 1 - back as usize] += count.round();
+        }
+    }
+    out
+}
