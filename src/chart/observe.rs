@@ -1,7 +1,10 @@
 //! Watchers that tell a chart to redraw: its container was resized, or the page theme changed.
 //! Each stops watching when dropped, so a chart unmounted with its owner leaves nothing behind.
+//! [`use_chart_watch`] gives a component both as signals.
 
 use super::theme::Theme;
+use leptos::html::Div;
+use leptos::prelude::*;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -108,4 +111,37 @@ impl ChartWatch {
             _theme: ThemeWatch::new(theme_now),
         }
     }
+}
+
+/// The CSS width of `wrap` (0 until it is laid out) and the page's chart colours, as signals
+/// that follow resizes and theme changes for as long as the calling component lives.
+pub fn use_chart_watch(wrap: NodeRef<Div>) -> (RwSignal<u32>, RwSignal<Theme>) {
+    let width = RwSignal::new(0u32);
+    let theme = RwSignal::new(Theme::from_document());
+    let watches = StoredValue::new_local(None::<ChartWatch>);
+    Effect::new(move || {
+        let Some(element) = wrap.get() else { return };
+        if watches.with_value(Option::is_some) {
+            return;
+        }
+        let watch = ChartWatch::new(
+            &element,
+            move |w| {
+                if width.get_untracked() != w {
+                    width.set(w);
+                }
+            },
+            move |now| {
+                if theme.get_untracked() != now {
+                    theme.set(now);
+                }
+            },
+        );
+        watches.set_value(Some(watch));
+    });
+    on_cleanup(move || {
+        // Dropping the watchers disconnects them.
+        watches.try_update_value(Option::take);
+    });
+    (width, theme)
 }

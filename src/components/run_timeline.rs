@@ -2,8 +2,7 @@
 //! theme change and resize, with the same in words beside it for everyone.
 
 use crate::browser::utc_offset_minutes;
-use crate::chart::observe::ChartWatch;
-use crate::chart::theme::Theme;
+use crate::chart::observe::use_chart_watch;
 use crate::chart::timeline::{render_timeline, Timeline, TIMELINE_HEIGHT_PX};
 use gatewatch_core::schedule::heartbeat::summary;
 use gatewatch_core::schedule::report::JobReport;
@@ -18,34 +17,8 @@ pub fn RunTimeline(
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     let wrap_ref = NodeRef::<Div>::new();
-    let width = RwSignal::new(0u32);
-    let theme = RwSignal::new(Theme::from_document());
-    let watches = StoredValue::new_local(None::<ChartWatch>);
+    let (width, theme) = use_chart_watch(wrap_ref);
     let utc_offset_min = utc_offset_minutes();
-
-    Effect::new(move || {
-        let Some(wrap) = wrap_ref.get() else { return };
-        if watches.with_value(Option::is_some) {
-            return;
-        }
-        let watch = ChartWatch::new(
-            &wrap,
-            move |w| {
-                if width.get_untracked() != w {
-                    width.set(w);
-                }
-            },
-            move |now| {
-                if theme.get_untracked() != now {
-                    theme.set(now);
-                }
-            },
-        );
-        watches.set_value(Some(watch));
-    });
-    on_cleanup(move || {
-        watches.try_update_value(Option::take);
-    });
 
     Effect::new(move || {
         let (Some(canvas), css_width) = (canvas_ref.get(), width.get()) else {

@@ -3,9 +3,8 @@
 //! toggles series; and the same points as a table on request.
 
 use crate::browser::utc_offset_minutes;
-use crate::chart::observe::ChartWatch;
+use crate::chart::observe::use_chart_watch;
 use crate::chart::render::{render, Frame, PlotArea};
-use crate::chart::theme::Theme;
 use crate::components::chart_legend::ChartLegend;
 use crate::components::chart_table::ChartTable;
 use gatewatch_core::charts::chart_data::{ChartSeries, Grid};
@@ -47,38 +46,11 @@ pub fn TimeChart(
     });
     let canvas_ref = NodeRef::<Canvas>::new();
     let wrap_ref = NodeRef::<Div>::new();
-    let width = RwSignal::new(0u32);
-    let theme = RwSignal::new(Theme::from_document());
+    let (width, theme) = use_chart_watch(wrap_ref);
     let hidden = RwSignal::new(BTreeSet::new());
     let plot = RwSignal::new(None::<PlotArea>);
     let hover_x = RwSignal::new(None::<f64>);
     let show_table = RwSignal::new(false);
-    let watches = StoredValue::new_local(None::<ChartWatch>);
-
-    Effect::new(move || {
-        let Some(wrap) = wrap_ref.get() else { return };
-        if watches.with_value(Option::is_some) {
-            return;
-        }
-        let watch = ChartWatch::new(
-            &wrap,
-            move |w| {
-                if width.get_untracked() != w {
-                    width.set(w);
-                }
-            },
-            move |now| {
-                if theme.get_untracked() != now {
-                    theme.set(now);
-                }
-            },
-        );
-        watches.set_value(Some(watch));
-    });
-    on_cleanup(move || {
-        // Dropping the watchers disconnects them.
-        watches.try_update_value(Option::take);
-    });
 
     Effect::new(move || {
         let Some(canvas) = canvas_ref.get() else {
