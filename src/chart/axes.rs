@@ -29,6 +29,42 @@ pub struct Layout {
     pub font_px: f64,
 }
 
+/// A canvas ready to draw on: its backing size, a sane devicePixelRatio, the axis font size
+/// that goes with it, and the theme's background painted over every pixel (so the previous
+/// picture is replaced in one go, never shown blank).
+pub struct Surface {
+    pub width: f64,
+    pub height: f64,
+    pub dpr: f64,
+    pub font_px: f64,
+}
+
+pub fn prepare(
+    backend: &mut CanvasBackend,
+    dpr: f64,
+    theme: &Theme,
+) -> Result<Surface, RenderError> {
+    let dpr = if dpr.is_finite() && dpr > 0.0 {
+        dpr
+    } else {
+        1.0
+    };
+    let (w, h) = backend.get_size();
+    let (width, height) = (f64::from(w), f64::from(h));
+    check(backend.draw_rect(
+        (0, 0),
+        (w as i32, h as i32),
+        &theme.background.plotters(),
+        true,
+    ))?;
+    Ok(Surface {
+        width,
+        height,
+        dpr,
+        font_px: (11.0 * dpr).round(),
+    })
+}
+
 /// Width of a label at the axis font, estimated rather than measured: plotters measures text on
 /// wasm by adding a span to the page, which forces a layout for every label.
 pub fn label_width(text: &str, font_px: f64) -> f64 {

@@ -87,20 +87,12 @@ fn draw(
     canvas: &HtmlCanvasElement,
     frame: &Frame,
 ) -> Result<PlotArea, RenderError> {
-    let dpr = if frame.dpr.is_finite() && frame.dpr > 0.0 {
-        frame.dpr
-    } else {
-        1.0
-    };
-    let (w, h) = backend.get_size();
-    let (w, h) = (f64::from(w), f64::from(h));
-    let font_px = (11.0 * dpr).round();
-    check(backend.draw_rect(
-        (0, 0),
-        (w as i32, h as i32),
-        &frame.theme.background.plotters(),
-        true,
-    ))?;
+    let axes::Surface {
+        width: w,
+        height: h,
+        dpr,
+        font_px,
+    } = axes::prepare(backend, frame.dpr, frame.theme)?;
 
     let plot_css_height = h / dpr - 10.0 - 11.0 - 12.0;
     let max_ticks = (plot_css_height / 45.0).clamp(2.0, 8.0) as usize;

@@ -31,20 +31,12 @@ pub struct Timeline<'a> {
 pub fn render_timeline(canvas: &HtmlCanvasElement, t: &Timeline) -> Result<(), RenderError> {
     let mut backend = CanvasBackend::with_canvas_object(canvas.clone())
         .ok_or_else(|| RenderError("the canvas has no 2D context".into()))?;
-    let dpr = if t.dpr.is_finite() && t.dpr > 0.0 {
-        t.dpr
-    } else {
-        1.0
-    };
-    let (w, h) = backend.get_size();
-    let (w, h) = (f64::from(w), f64::from(h));
-    let font_px = (11.0 * dpr).round();
-    check(backend.draw_rect(
-        (0, 0),
-        (w as i32, h as i32),
-        &t.theme.background.plotters(),
-        true,
-    ))?;
+    let axes::Surface {
+        width: w,
+        height: h,
+        dpr,
+        font_px,
+    } = axes::prepare(&mut backend, t.dpr, t.theme)?;
     let layout = Layout {
         // Lined up with the charts' plots below it, whose value labels take about this much.
         left: (label_width("00000", font_px) + 12.0 * dpr).round(),
