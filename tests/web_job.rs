@@ -268,3 +268,26 @@ async fn the_schedule_form_shows_the_saved_schedule() {
         "every"
     );
 }
+
+#[wasm_bindgen_test]
+async fn another_setting_saved_leaves_half_typed_fields_alone() {
+    let settings = RwSignal::new(Settings::default());
+    let (_handle, root) = mount(move || {
+        SettingsContext::provide(settings);
+        view! { <ScheduleForm job="j".to_string() /> }.into_any()
+    });
+    leptos::task::tick().await;
+    choose(&root, "every");
+    leptos::task::tick().await;
+    set_value(&root, "#schedule-value", "7m");
+    settings.update(|s| s.stale_after_secs = 1234.0);
+    leptos::task::tick().await;
+    leptos::task::tick().await;
+    let value = root
+        .query_selector("#schedule-value")
+        .unwrap()
+        .expect("still choosing a period")
+        .unchecked_into::<HtmlInputElement>()
+        .value();
+    assert_eq!(value, "7m");
+}

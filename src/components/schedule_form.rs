@@ -2,14 +2,8 @@
 //! inference; saved with the settings, it wins over what the runs show.
 
 use crate::settings_store::{self, use_settings};
-use gatewatch_core::schedule::set::SetSchedule;
+use gatewatch_core::schedule::set::{SetSchedule, FORM_KINDS};
 use leptos::prelude::*;
-
-const KINDS: [(&str, &str); 3] = [
-    ("inferred", "Inferred from the runs"),
-    ("every", "Every (period)"),
-    ("cron", "Cron expression (UTC)"),
-];
 
 #[component]
 pub fn ScheduleForm(#[prop(into)] job: Signal<String>) -> impl IntoView {
@@ -18,9 +12,12 @@ pub fn ScheduleForm(#[prop(into)] job: Signal<String>) -> impl IntoView {
     let value = RwSignal::new(String::new());
     let grace = RwSignal::new(String::new());
     let message = RwSignal::new(None::<String>);
-    // The fields show the job's saved schedule whenever the job or its saved schedule changes.
+    // The fields show the job's saved schedule whenever the job or its saved schedule changes,
+    // and only then: another setting saved meanwhile leaves half-typed fields alone.
+    let saved =
+        Memo::new(move |_| job.with(|j| settings.with(|s| s.per_job_schedules.get(j).cloned())));
     Effect::new(move || {
-        let saved = job.with(|j| settings.with(|s| s.per_job_schedules.get(j).cloned()));
+        let saved = saved.get();
         let (k, v, g) =
             saved
                 .map(|s| s.form_fields())
@@ -64,9 +61,9 @@ pub fn ScheduleForm(#[prop(into)] job: Signal<String>) -> impl IntoView {
             <label for="schedule-kind">"Schedule"</label>
             <select id="schedule-kind" on:change=move |ev| {
                 let picked = event_target_value(&ev);
-                kind.set(KINDS.iter().find(|(k, _)| *k == picked).map_or("inferred", |(k, _)| k));
+                kind.set(FORM_KINDS.iter().find(|(k, _)| *k == picked).map_or("inferred", |(k, _)| k));
             }>
-                {KINDS.into_iter().map(|(k, label)| view! {
+                {FORM_KINDS.into_iter().map(|(k, label)| view! {
                     <option value=k selected=move || kind.get() == k>{label}</option>
                 }).collect_view()}
             </select>

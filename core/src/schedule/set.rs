@@ -10,6 +10,13 @@ use super::Schedule;
 use crate::charts::job_queries::duration;
 use serde::{Deserialize, Serialize};
 
+/// The kinds [`SetSchedule::from_form`] reads, with their labels: "inferred" sets none.
+pub const FORM_KINDS: [(&str, &str); 3] = [
+    ("inferred", "Inferred from the runs"),
+    ("every", "Every (period)"),
+    ("cron", "Cron expression (UTC)"),
+];
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum SetSchedule {
