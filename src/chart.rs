@@ -4,5 +4,6 @@
 pub mod axes;
 pub mod observe;
 pub mod render;
+pub mod strip;
 pub mod theme;
 pub mod timeline;

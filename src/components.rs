@@ -14,6 +14,7 @@ pub mod group_row;
 pub mod groups_table;
 pub mod header;
 pub mod health_badge;
+pub mod heartbeat_strip;
 pub mod instant_table;
 pub mod job_picker;
 pub mod load_banner;

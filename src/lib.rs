@@ -4,7 +4,8 @@
 //!
 //! - [`api`]: the only HTTP code (gloo-net); returns core types or one `ApiError`.
 //! - [`pages`]: one view per route; [`components`]: the widgets they share, one per file.
-//! - [`load`]: the one data-loading primitive; [`health_reports`]: what its reads tell the header.
+//! - [`load`]: the one data-loading primitive; [`health_reports`]: what its reads tell the header;
+//!   [`heartbeat_strips`]: the Groups table's 24 h strips, one read per shown page.
 //! - [`query_state`]: a page's state in the address bar; [`keyed_rows`]: lists updated in place.
 //! - [`chart`]: the only drawing code (plotters on a canvas); [`clock`]: the page's one clock.
 //! - [`app`]: the root component and the routes (leptos_router); [`settings_store`]: localStorage.
@@ -18,6 +19,7 @@ pub mod chart;
 pub mod clock;
 pub mod components;
 pub mod health_reports;
+pub mod heartbeat_strips;
 pub mod keyed_rows;
 pub mod load;
 pub mod pages;

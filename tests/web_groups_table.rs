@@ -391,3 +391,72 @@ async fn the_interval_column_says_when_the_next_push_is_due() {
     );
     assert_eq!(m.count("table.groups td span.next-push"), 4);
 }
+
+#[cfg(feature = "job-page")]
+#[wasm_bindgen_test]
+async fn heartbeat_strips_get_a_column_beside_the_next_push() {
+    use gatewatch::heartbeat_strips::HeartbeatStrips;
+    let rows = rows(&[
+        group(&[("job", "a")], 2.0),
+        group(&[("job", "b/ü \"q\"")], 9.0),
+    ]);
+    let root = dom::document().create_element("div").unwrap();
+    dom::document().body().unwrap().append_child(&root).unwrap();
+    let _handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
+        // A closed port on loopback: the strips' reads fail at once, and the rows stay.
+        SettingsContext::provide(RwSignal::new(Settings {
+            prometheus_base: "http://127.0.0.1:9/".into(),
+            ..Settings::default()
+        }));
+        let rows = rows.clone();
+        view! {
+            <GroupsTable
+                rows=Signal::derive(move || rows.clone())
+                sort=RwSignal::new((SortColumn::Job, false))
+                now=RwSignal::new(NOW)
+                loaded=Signal::derive(|| true)
+                on_delete=|_: GroupRow| ()
+                strips=Some(HeartbeatStrips::start())
+            />
+        }
+    });
+    leptos::task::tick().await;
+    let m = Mounted {
+        _handle: Box::new(()),
+        root,
+        deleted: RwSignal::new(None),
+    };
+    let headers = m
+        .find("table.groups thead")
+        .unwrap()
+        .query_selector_all("th[scope=col]")
+        .unwrap();
+    let headers: Vec<String> = (0..headers.length())
+        .map(|i| headers.item(i).unwrap().text_content().unwrap_or_default())
+        .collect();
+    assert_eq!(
+        headers[4..7],
+        ["Expected interval", "Last 24 h", "Last failure"]
+    );
+    assert_eq!(
+        m.count("table.groups tbody td.strip canvas.heartbeat[role=img]"),
+        2
+    );
+    let strip = m
+        .find("table.groups tbody tr.group-row td:nth-child(6) canvas")
+        .unwrap();
+    assert_eq!(
+        strip.get_attribute("aria-label").as_deref(),
+        Some("Last 24 h: loading…")
+    );
+    // The details row spans the extra column.
+    m.click("table.groups tbody tr.group-row button.link");
+    leptos::task::tick().await;
+    assert_eq!(
+        m.find("tr.details-row td")
+            .unwrap()
+            .get_attribute("colspan")
+            .as_deref(),
+        Some("9")
+    );
+}

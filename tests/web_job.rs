@@ -3,6 +3,8 @@
 //! with the settings, bad input named, back to inference).
 #![cfg(target_arch = "wasm32")]
 
+use gatewatch::chart::theme::Theme;
+use gatewatch::components::heartbeat_strip::HeartbeatStrip;
 use gatewatch::components::run_timeline::RunTimeline;
 use gatewatch::components::runs_table::{RunsTable, MAX_ROWS};
 use gatewatch::components::schedule_form::ScheduleForm;
@@ -10,6 +12,8 @@ use gatewatch::settings_store::SettingsContext;
 use gatewatch_core::schedule::history::{GroupHistory, Resolution};
 use gatewatch_core::schedule::report::{job_report, JobReport};
 use gatewatch_core::schedule::set::SetSchedule;
+use gatewatch_core::schedule::strips::{group_strip, Strip, STRIP_BUCKETS, STRIP_WIDTH_SECS};
+use gatewatch_core::schedule::Schedule;
 use gatewatch_core::settings::Settings;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -146,6 +150,59 @@ async fn the_timeline_draws_runs_misses_and_failures_and_says_them_in_words() {
     assert_eq!(
         canvas.get_attribute("aria-label").unwrap(),
         "Runs over the range: 47 runs, 3 missed, 1 failed"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_heartbeat_strip_draws_its_quarters_and_names_them() {
+    // Four runs a quarter over the last 10 h, one quarter without any, one with a failure.
+    let quarter_end = |back: usize| NOW - back as f64 * STRIP_WIDTH_SECS;
+    let ok = (0..40)
+        .filter(|back| *back != 7)
+        .map(|back| (quarter_end(back), if back == 3 { 3.0 } else { 4.0 }))
+        .collect();
+    let history = GroupHistory {
+        ok,
+        failed: vec![(quarter_end(3), 1.0)],
+        ..GroupHistory::default()
+    };
+    let schedule = Schedule::Every {
+        period: STRIP_WIDTH_SECS / 4.0,
+        anchor: NOW - 1.0,
+    };
+    let expected = group_strip(Some(&history), Some(&schedule), NOW);
+    assert_eq!(expected.beats.len(), STRIP_BUCKETS);
+    let strip = RwSignal::new(None::<Strip>);
+    let (_handle, root) = mount(move || {
+        view! { <HeartbeatStrip strip=strip theme=Signal::derive(Theme::light) /> }.into_any()
+    });
+    leptos::task::tick().await;
+    let canvas: HtmlCanvasElement = root
+        .query_selector("canvas.heartbeat")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(
+        canvas.get_attribute("aria-label").as_deref(),
+        Some("Last 24 h: loading…")
+    );
+    strip.set(Some(expected));
+    dom::eventually("the strip is drawn", || {
+        has_colour(&canvas, (0x1a, 0x7f, 0x37))
+    })
+    .await;
+    assert!(has_colour(&canvas, (0x9a, 0x67, 0x00)), "no missed quarter");
+    assert!(has_colour(&canvas, (0xcf, 0x22, 0x2e)), "no failed quarter");
+    // The 14 h before the first run: no data, drawn faint.
+    assert!(has_colour(&canvas, (0xd0, 0xd7, 0xde)), "no empty quarter");
+    assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+    assert_eq!(
+        canvas.get_attribute("aria-label").as_deref(),
+        Some("Last 24 h: 156 runs, 4 missed, 1 failed")
+    );
+    assert_eq!(
+        canvas.get_attribute("title"),
+        canvas.get_attribute("aria-label")
     );
 }
 

@@ -2,6 +2,7 @@
 //! identity does not change); what a push or a refresh changes in it is read from `row`.
 
 use crate::components::group_details::GroupDetails;
+use crate::heartbeat_strips::HeartbeatStrips;
 use gatewatch_core::gateway::group_table::GroupRow;
 use gatewatch_core::text::{display_value, stable_id};
 use gatewatch_core::time::format::{format_age, format_duration, format_utc};
@@ -15,6 +16,9 @@ pub fn GroupRowView(
     expanded: RwSignal<BTreeSet<String>>,
     #[prop(into)] on_delete: Callback<GroupRow>,
     #[prop(into)] show_gateway: Signal<bool>,
+    /// The table's heartbeat strips, when it shows them.
+    #[prop(default = None)]
+    strips: Option<HeartbeatStrips>,
 ) -> impl IntoView {
     // What identifies the group: the same for the row's whole life.
     let (id, job, gateway, other_labels) = row.with_untracked(|row| {
@@ -81,6 +85,8 @@ pub fn GroupRowView(
             .collect_view()
     };
     let details_id = format!("details-{}", stable_id(&id));
+    let columns = 8 + usize::from(strips.is_some());
+    let strip_cell = strip_cell(strips, &id);
 
     view! {
         <tr class="group-row" data-status=move || status().slug()>
@@ -97,6 +103,7 @@ pub fn GroupRowView(
                 {interval}
                 <span class="next-push">{move || row.with(|r| r.next_expected(now.get()))}</span>
             </td>
+            {strip_cell}
             <td title=move || failure_time().map(format_utc).unwrap_or_default()>{failure}</td>
             <td>
                 <button
@@ -125,7 +132,7 @@ pub fn GroupRowView(
         </tr>
         <Show when=move || is_open.get()>
             <tr class="details-row" id=details_id.clone()>
-                <td colspan=move || if show_gateway.get() { "9" } else { "8" }>
+                <td colspan=move || (columns + usize::from(show_gateway.get())).to_string()>
                     <GroupDetails row=row />
                 </td>
             </tr>
@@ -148,5 +155,25 @@ fn job_name(job: &str) -> AnyView {
     #[cfg(not(feature = "job-page"))]
     {
         display_value(job).into_any()
+    }
+}
+
+/// The row's heartbeat strip, where the table shows strips (the `job-page` feature).
+fn strip_cell(strips: Option<HeartbeatStrips>, id: &str) -> Option<AnyView> {
+    #[cfg(feature = "job-page")]
+    {
+        use crate::components::heartbeat_strip::HeartbeatStrip;
+        let strips = strips?;
+        let id = id.to_string();
+        let strip = Signal::derive(move || strips.of(&id));
+        Some(
+            view! { <td class="strip"><HeartbeatStrip strip=strip theme=strips.theme /></td> }
+                .into_any(),
+        )
+    }
+    #[cfg(not(feature = "job-page"))]
+    {
+        let _ = (strips, id);
+        None
     }
 }

@@ -1,6 +1,7 @@
 //! The groups table: sortable header cells, one page of rows, and pagination.
 
 use crate::components::group_row::GroupRowView;
+use crate::heartbeat_strips::HeartbeatStrips;
 use crate::keyed_rows::row_of;
 use gatewatch_core::gateway::group_table::{sort_rows, GroupRow, SortColumn};
 use leptos::prelude::*;
@@ -29,6 +30,9 @@ pub fn GroupsTable(
     #[prop(into, optional)]
     show_gateway: Signal<bool>,
     #[prop(into)] on_delete: Callback<GroupRow>,
+    /// Adds a "Last 24 h" column of heartbeat strips for the rows shown (the `job-page` feature).
+    #[prop(default = None)]
+    strips: Option<HeartbeatStrips>,
 ) -> impl IntoView {
     // Sorted here, next to the header buttons that choose the order.
     let rows = Memo::new(move |_| {
@@ -55,49 +59,62 @@ pub fn GroupsTable(
                 .collect::<Vec<_>>()
         })
     });
-    let header = COLUMNS
-        .into_iter()
-        .map(|(column, title)| {
-            let aria_sort = move || match sort.get() {
-                (c, false) if c == column => "ascending",
-                (c, true) if c == column => "descending",
-                _ => "none",
-            };
-            let arrow = move || match sort.get() {
-                (c, false) if c == column => " ▲",
-                (c, true) if c == column => " ▼",
-                _ => "",
-            };
-            view! {
-                <th scope="col" aria-sort=aria_sort>
-                    <button
-                        type="button"
-                        class="sort"
-                        on:click=move |_| {
-                            sort.update(|(c, desc)| {
-                                if *c == column {
-                                    *desc = !*desc;
-                                } else {
-                                    *c = column;
-                                    *desc = false;
-                                }
-                            })
-                        }
-                    >
-                        {title}
-                        {arrow}
-                    </button>
-                </th>
-            }
-        })
-        .collect_view();
+    #[cfg(feature = "job-page")]
+    if let Some(strips) = strips {
+        Effect::new(move || {
+            strips.show(page_rows.with(|r| r.iter().map(|(_, row)| row.clone()).collect()))
+        });
+    }
+    let header = |columns: &[(SortColumn, &'static str)]| {
+        columns
+            .iter()
+            .map(|&(column, title)| {
+                let aria_sort = move || match sort.get() {
+                    (c, false) if c == column => "ascending",
+                    (c, true) if c == column => "descending",
+                    _ => "none",
+                };
+                let arrow = move || match sort.get() {
+                    (c, false) if c == column => " ▲",
+                    (c, true) if c == column => " ▼",
+                    _ => "",
+                };
+                view! {
+                    <th scope="col" aria-sort=aria_sort>
+                        <button
+                            type="button"
+                            class="sort"
+                            on:click=move |_| {
+                                sort.update(|(c, desc)| {
+                                    if *c == column {
+                                        *desc = !*desc;
+                                    } else {
+                                        *c = column;
+                                        *desc = false;
+                                    }
+                                })
+                            }
+                        >
+                            {title}
+                            {arrow}
+                        </button>
+                    </th>
+                }
+            })
+            .collect_view()
+    };
+    // The strips sit right after the expected interval, beside the next push it gives.
+    let (before_strips, after_strips) = COLUMNS.split_at(5);
+    let strips_header = strips.map(|_| view! { <th scope="col">"Last 24 h"</th> });
 
     view! {
         <div class="table-wrap">
             <table class="groups">
                 <thead>
                     <tr>
-                        {header}
+                        {header(before_strips)}
+                        {strips_header}
+                        {header(after_strips)}
                         <Show when=move || show_gateway.get()>
                             <th scope="col">"Gateway"</th>
                         </Show>
@@ -107,7 +124,7 @@ pub fn GroupsTable(
                 <tbody>
                     <For each=move || page_rows.get() key=|(id, _)| id.clone() children=move |(id, first)| {
                         let row = row_of(page_rows, id, first);
-                        view! { <GroupRowView row=row now=now expanded=expanded on_delete=on_delete show_gateway=show_gateway /> }
+                        view! { <GroupRowView row=row now=now expanded=expanded on_delete=on_delete show_gateway=show_gateway strips=strips /> }
                     } />
                 </tbody>
             </table>

@@ -7,6 +7,7 @@ use crate::components::delete_group_dialog::DeleteGroupDialog;
 use crate::components::groups_table::GroupsTable;
 use crate::components::load_banner::LoadBanner;
 use crate::components::refresh_control::RefreshControl;
+use crate::heartbeat_strips::HeartbeatStrips;
 use crate::load::{Load, RefreshCause};
 use crate::settings_store::{use_bases, use_settings};
 use futures::future::{join_all, pending};
@@ -59,10 +60,15 @@ pub fn GroupsPage() -> impl IntoView {
             Ok(firing_alerts(&answer.data))
         }
     });
+    // The last 24 h of each shown group, where the console has the Job page's history.
+    let strips = cfg!(feature = "job-page").then(HeartbeatStrips::start);
     let refresh = move |cause: RefreshCause| {
         groups.refresh(cause);
         intervals.refresh(cause);
         alerts.refresh(cause);
+        if let Some(strips) = strips {
+            strips.refresh(cause);
+        }
     };
 
     let now = use_clock();
@@ -135,6 +141,11 @@ pub fn GroupsPage() -> impl IntoView {
                     "); the stale threshold alone decides freshness."
                 </p>
             })}
+            {move || strips.and_then(|s| s.load.status.error.get()).map(|e| view! {
+                <p class="hint" role="status">
+                    "The last 24 h of runs are unavailable (" {e.to_string()} "); the table lacks its strips."
+                </p>
+            })}
             <p class="summary" aria-live="polite">
                 {move || match (loaded(), groups.status.error.with(Option::is_some)) {
                     (true, _) => summary(),
@@ -179,6 +190,7 @@ pub fn GroupsPage() -> impl IntoView {
                 loaded=Signal::derive(loaded)
                 show_gateway=Signal::derive(move || settings.with(|s| s.gateways().len() > 1))
                 on_delete=move |row: GroupRow| delete_target.set(Some(row))
+                strips=strips
             />
         </section>
         {move || delete_target.get().map(|row| view! {

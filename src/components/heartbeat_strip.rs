@@ -1,0 +1,49 @@
+//! One group's heartbeat strip in its table row: a small canvas drawn by `chart::strip`, with
+//! the strip's summary as its accessible name and tooltip.
+
+use crate::chart::strip::{render_strip, STRIP_CSS_HEIGHT, STRIP_CSS_WIDTH};
+use crate::chart::theme::Theme;
+use gatewatch_core::schedule::strips::Strip;
+use leptos::html::Canvas;
+use leptos::prelude::*;
+
+#[component]
+pub fn HeartbeatStrip(
+    /// None until the history of the row's job is in.
+    #[prop(into)]
+    strip: Signal<Option<Strip>>,
+    #[prop(into)] theme: Signal<Theme>,
+) -> impl IntoView {
+    let canvas_ref = NodeRef::<Canvas>::new();
+    Effect::new(move || {
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        let dpr = window().device_pixel_ratio();
+        canvas.set_width((f64::from(STRIP_CSS_WIDTH) * dpr).round() as u32);
+        canvas.set_height((f64::from(STRIP_CSS_HEIGHT) * dpr).round() as u32);
+        let theme = theme.get();
+        strip.with(|s| {
+            let beats = s.as_ref().map_or(&[][..], |s| &s.beats);
+            if let Err(e) = render_strip(&canvas, beats, &theme, dpr) {
+                leptos::logging::warn!("heartbeat strip not drawn: {}", e.0);
+            }
+        });
+    });
+    let summary = move || {
+        strip.with(|s| match s {
+            Some(s) => format!("Last 24 h: {}", s.summary),
+            None => "Last 24 h: loading…".to_string(),
+        })
+    };
+    view! {
+        <canvas
+            node_ref=canvas_ref
+            class="heartbeat"
+            role="img"
+            aria-label=summary
+            title=summary
+            style=format!("width:{STRIP_CSS_WIDTH}px;height:{STRIP_CSS_HEIGHT}px")
+        ></canvas>
+    }
+}

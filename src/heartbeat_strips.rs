@@ -1,0 +1,109 @@
+//! The Groups table's heartbeat strips (issue #18): the rows one page of the table shows ask a
+//! single range query for their jobs' last 24 h (`core::schedule::strips`), and each row reads
+//! its strip by identity. The table says which rows it shows; the page owns the read, so that
+//! its Refresh and its error line cover the strips too.
+
+use crate::api;
+use crate::browser::now_secs;
+use crate::chart::observe::ThemeWatch;
+use crate::chart::theme::Theme;
+use crate::load::{Load, RefreshCause};
+use crate::settings_store::{use_bases, use_settings};
+use futures::future::pending;
+use gatewatch_core::gateway::group_table::GroupRow;
+use gatewatch_core::schedule::history::GroupHistory;
+use gatewatch_core::schedule::strips::{row_strips, strips_query, Strip};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy)]
+pub struct HeartbeatStrips {
+    /// The rows the table shows now; the table sets it.
+    shown: RwSignal<Vec<GroupRow>>,
+    /// Each shown row's strip, by row identity.
+    by_row: Memo<BTreeMap<String, Strip>>,
+    pub load: Load<(Vec<GroupHistory>, f64)>,
+    /// The page's chart colours, watched once for every strip.
+    pub theme: RwSignal<Theme>,
+}
+
+impl HeartbeatStrips {
+    /// Starts the strips' reads (they wait until the table shows rows).
+    pub fn start() -> HeartbeatStrips {
+        let settings = use_settings();
+        let bases = use_bases();
+        let shown = RwSignal::new(Vec::<GroupRow>::new());
+        // The query changes with the set of jobs shown, not with every push to them.
+        let jobs = Memo::new(move |_| {
+            let mut jobs: Vec<String> =
+                shown.with(|rows| rows.iter().map(|r| r.job().to_string()).collect());
+            jobs.sort_unstable();
+            jobs.dedup();
+            jobs
+        });
+        let setup = Load::new(move || {
+            let base = bases.prometheus_base.get();
+            async move { api::prometheus::scrape_setup(&base, now_secs()).await }
+        });
+        let load = Load::new(move || {
+            let base = bases.prometheus_base.get();
+            let query = jobs.with(|jobs| {
+                let setup = setup.get().filter(|_| !jobs.is_empty())?;
+                let now = now_secs();
+                Some((strips_query(jobs, &setup, now), now))
+            });
+            async move {
+                // Nothing shown (or no scrape setup yet: its error is the strips' error too).
+                let Some((query, now)) = query else {
+                    return pending().await;
+                };
+                Ok((api::prometheus::job_history(&base, &query).await?, now))
+            }
+        });
+        let by_row = Memo::new(move |_| {
+            load.with(|answer| {
+                let Some((histories, to)) = answer else {
+                    return BTreeMap::new();
+                };
+                shown.with(|rows| {
+                    settings.with(|s| {
+                        let strips = row_strips(rows, histories, &s.per_job_schedules, *to);
+                        rows.iter().map(GroupRow::identity).zip(strips).collect()
+                    })
+                })
+            })
+        });
+        let theme = RwSignal::new(Theme::from_document());
+        let watch = ThemeWatch::new(move || {
+            let now = Theme::from_document();
+            if theme.get_untracked() != now {
+                theme.set(now);
+            }
+        });
+        let watch = StoredValue::new_local(Some(watch));
+        on_cleanup(move || {
+            // Dropping the watcher disconnects it.
+            watch.try_update_value(Option::take);
+        });
+        HeartbeatStrips {
+            shown,
+            by_row,
+            load,
+            theme,
+        }
+    }
+
+    /// The table shows these rows now.
+    pub fn show(&self, rows: Vec<GroupRow>) {
+        self.shown.set(rows);
+    }
+
+    /// The strip of the row with this identity, once its jobs' history is in (tracked).
+    pub fn of(&self, identity: &str) -> Option<Strip> {
+        self.by_row.with(|s| s.get(identity).cloned())
+    }
+
+    pub fn refresh(&self, cause: RefreshCause) {
+        self.load.refresh(cause);
+    }
+}
