@@ -3,6 +3,7 @@ feature): a job pushed with prometheus_client every 2 s that skips 3 pushes and 
 refused by the gateway (a conflicting TYPE, HTTP 400) shows exactly 3 missed runs and 2 failed
 ones, and its runs agree with the backend's samples; odd job names and a job without history
 get clear pages; the page logs no browser error."""
+import re
 import threading
 import time
 import urllib.error
@@ -102,6 +103,49 @@ def test_missed_and_failed_runs_are_counted_exactly(browser, stack):
     finally:
         pusher.stop.set()
         pusher.join()
+    # Once the last push is scraped, the Groups strip and a week of the Job page (runs counted
+    # per step) count exactly the backend's distinct samples.
+    time.sleep(3)
+    ok = backend_push_times(stack, job, "push_time_seconds")
+    failed = backend_push_times(stack, job, "push_failure_time_seconds")
+    strip = groups_strip(browser, stack, job)
+    # Its misses are judged per quarter by the mean spacing of the last hour (which the 3
+    # skipped pushes stretch), so only the runs and failures must match the page exactly.
+    assert re.fullmatch(rf"Last 24 h: {len(ok) + len(failed)} runs, \d+ missed, 2 failed", strip), strip
+    # The job's name in its row opens its page.
+    row = job_row(browser, job)
+    row.find_element(By.CSS_SELECTOR, "td.job a").click()
+    WebDriverWait(browser, 30).until(lambda b: text(b, "h1 code.job-name") == job)
+    assert "/job?" in browser.current_url
+    browser.get(f"{stack.base_url}/job?job={quote(job, safe='')}&range=7d")
+    WebDriverWait(browser, 30).until(lambda b: "pushes counted per" in text(b, "dl.job-summary"))
+    WebDriverWait(browser, 30).until(lambda b: " runs" in text(b, "[data-testid=timeline-summary]"))
+    summary = text(browser, "[data-testid=timeline-summary]")
+    assert summary.startswith(f"{len(ok) + len(failed)} runs,") and summary.endswith(", 2 failed"), summary
+    assert console_errors(browser.get_log("browser")) == []
+
+
+def job_row(browser, job):
+    for row in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row"):
+        if row.find_element(By.CSS_SELECTOR, "td.job").text == job:
+            return row
+    return None
+
+
+def groups_strip(browser, stack, job):
+    """The aria-label of `job`'s heartbeat strip in the Groups table, once it has loaded."""
+    browser.get(f"{stack.base_url}/")
+    box = WebDriverWait(browser, 30).until(lambda b: b.find_element(By.ID, "group-filter"))
+    box.send_keys(job)
+
+    def label():
+        row = job_row(browser, job)
+        if row is None:
+            return None
+        name = row.find_element(By.CSS_SELECTOR, "td.strip canvas.heartbeat").get_attribute("aria-label")
+        return None if "loading" in name else name
+
+    return WebDriverWait(browser, 30).until(lambda b: label())
 
 
 def test_a_set_schedule_wins_and_a_job_without_history_says_so(browser, stack):

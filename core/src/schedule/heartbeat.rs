@@ -76,7 +76,8 @@ pub const EVERY_SLACK: f64 = 0.02;
 
 /// The strip from runs counted per bucket, as the Groups table reads 24 h of history (one count
 /// per step of `changes(push_time_seconds[…])`, not every push): `ok[i]` and `failed[i]` are the
-/// counts of bucket `i` of `width` seconds, the last one ending at `to`.
+/// counts of bucket `i` of `width` seconds, the last one ending at `to`. Nothing is expected
+/// after `now` (the last bucket may not be over yet).
 ///
 /// A bucket is Failed with a failed push; Missed when it holds fewer runs than `schedule`
 /// expects in it; Ok with runs; NoData without runs where none is expected, and before the
@@ -92,6 +93,7 @@ pub fn strip_from_counts(
     schedule: Option<&Schedule>,
     to: f64,
     width: f64,
+    now: f64,
 ) -> Vec<Beat> {
     let n = ok.len();
     let count = |v: &[f64], i: usize| -> i64 {
@@ -102,7 +104,8 @@ pub fn strip_from_counts(
     };
     let expected = |i: usize| {
         schedule.map_or(0, |s| {
-            expected_in_bucket(s, to - (n - i) as f64 * width, width)
+            let start = to - (n - i) as f64 * width;
+            expected_in_bucket(s, start, width.min(now - start).max(0.0))
         })
     };
     let ran = |i: usize| count(ok, i) + count(failed, i);

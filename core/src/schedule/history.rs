@@ -75,6 +75,13 @@ pub fn raw_runs_expr(range_secs: f64, matchers: &[Matcher]) -> String {
 /// Pushes per step of both families, every group at once (range query with this step). The
 /// window reaches one scrape back, so a change between the last sample of one step and the
 /// first of the next is counted once, in the later step.
+///
+/// A family per `or` branch, each marked with [`FAMILY_LABEL`]: `changes` drops the metric
+/// name, and the two families of one group would otherwise be two series with the same labels
+/// (an error on both backends, or one branch dropped by `or`, which matches without names). `changes` does not count a series' first
+/// sample, which is a run when the group's series begins inside the step (no sample a window
+/// earlier) with a push time already (a value above 0: a group created by a failed push
+/// starts at 0), so such a step gets one more.
 pub fn runs_per_step_expr(
     step: f64,
     scrape_interval: f64,
@@ -82,12 +89,21 @@ pub fn runs_per_step_expr(
     matchers: &[Matcher],
 ) -> String {
     let window = format!("{}s", (step + scrape_interval).ceil() as u64);
-    format!(
-        "{}({}[{window}])",
-        dialect.changes(),
-        both_families(matchers)
-    )
+    let changes = dialect.changes();
+    [PUSH_TIME_FAMILY, PUSH_FAILURE_TIME_FAMILY]
+        .map(|family| {
+            let s = selector(family, matchers);
+            let counted = format!("{changes}({s}[{window}])");
+            let first = format!(
+                "clamp(min_over_time({s}[{window}]) > 0, 1, 1) unless ignoring(__name__) {s} offset {window}"
+            );
+            format!(r#"label_replace(({counted} + ({first})) or {counted}, "{FAMILY_LABEL}", "{family}", "", "")"#)
+        })
+        .join(" or ")
 }
+
+/// The label that tells the families apart in a per-step answer (`changes` drops the name).
+pub const FAMILY_LABEL: &str = "gatewatch_family";
 
 /// A history query and how to send it.
 #[derive(Clone, Debug, PartialEq)]
@@ -135,10 +151,15 @@ pub fn job_history_query(
         Resolution::PerStep(step) => {
             // Without a known scrape interval the window reaches a default one back.
             let scrape = setup.scrape_interval.unwrap_or(15.0);
+            // Steps on multiples of the step, the last one holding `now`: the backend
+            // evaluates at start + k·step up to the end, and VictoriaMetrics moves a query of
+            // 50 points or more onto that grid itself, so any other grid would lose the
+            // newest runs.
+            let end = (now / step).ceil() * step;
             HistoryQuery::Range {
                 expr: runs_per_step_expr(step, scrape, setup.dialect, &job),
-                start: now - range_secs + step,
-                end: now,
+                start: end - ((range_secs / step).floor() - 1.0).max(0.0) * step,
+                end,
                 step,
             }
         }
@@ -167,7 +188,11 @@ pub fn histories(result: &QueryResult) -> Result<Vec<GroupHistory>, String> {
     let mut out: Vec<GroupHistory> = Vec::new();
     let mut at: HashMap<Labels, usize> = HashMap::new();
     for s in series {
-        let labels = grouping_labels_of_series(&s.metric);
+        let mut metric = s.metric.clone();
+        let family = metric
+            .remove(FAMILY_LABEL)
+            .or_else(|| metric.get("__name__").cloned());
+        let labels = grouping_labels_of_series(&metric);
         let i = *at.entry(labels.clone()).or_insert_with(|| {
             out.push(GroupHistory {
                 labels,
@@ -175,7 +200,7 @@ pub fn histories(result: &QueryResult) -> Result<Vec<GroupHistory>, String> {
             });
             out.len() - 1
         });
-        match s.metric.get("__name__").map(String::as_str) {
+        match family.as_deref() {
             Some(PUSH_TIME_FAMILY) => out[i].ok.extend(&s.values),
             Some(PUSH_FAILURE_TIME_FAMILY) => out[i].failed.extend(&s.values),
             _ => {}

@@ -12,6 +12,7 @@ use super::runs::{Outcome, Runs};
 use super::set::{effective, SetSchedule, Source};
 use super::Schedule;
 use crate::time::format::format_duration;
+use std::collections::BTreeMap;
 
 /// A row of the runs table, newest first.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,10 +52,7 @@ pub fn job_report(
             values(histories, |h| &h.ok),
             values(histories, |h| &h.failed),
         ),
-        Resolution::PerStep(step) => (
-            spread(histories, |h| &h.ok, step),
-            spread(histories, |h| &h.failed, step),
-        ),
+        Resolution::PerStep(step) => spread(histories, step, now),
     };
     let runs = Runs::from_values(&ok, &failed, now);
     let times = runs.times();
@@ -92,21 +90,43 @@ fn values(
         .collect()
 }
 
-/// Per step: `n` pushes counted in the step ending at `t` are placed evenly inside it.
-fn spread(
-    histories: &[GroupHistory],
-    family: impl Fn(&GroupHistory) -> &Vec<(f64, f64)>,
-    step: f64,
-) -> Vec<f64> {
-    let mut times = Vec::new();
-    for &(t, count) in histories.iter().flat_map(family) {
-        if !(count.is_finite() && count >= 1.0) {
-            continue;
+/// Per step: the pushes counted in the step ending at `t`, successful and failed, are placed
+/// evenly inside it, the failed ones spread among the others (their order inside a step is
+/// unknown). Placed together, no failed run lands on a successful one's time, where the two
+/// would read as one run. The last step may end after `now`: its runs are placed before `now`.
+fn spread(histories: &[GroupHistory], step: f64, now: f64) -> (Vec<f64>, Vec<f64>) {
+    let (mut ok, mut failed) = (Vec::new(), Vec::new());
+    let whole = |count: f64| {
+        if count.is_finite() && count >= 1.0 {
+            count.round() as usize
+        } else {
+            0
         }
-        let n = count.round() as usize;
-        times.extend((0..n).map(|i| t - step + (i as f64 + 0.5) * step / n as f64));
+    };
+    for h in histories {
+        // Both families' counts of one step, by its end time (the same steps for both).
+        let mut steps: BTreeMap<u64, (f64, usize, usize)> = BTreeMap::new();
+        for &(t, count) in &h.ok {
+            steps.entry(t.to_bits()).or_insert((t, 0, 0)).1 += whole(count);
+        }
+        for &(t, count) in &h.failed {
+            steps.entry(t.to_bits()).or_insert((t, 0, 0)).2 += whole(count);
+        }
+        for (t, n_ok, n_failed) in steps.into_values() {
+            let n = n_ok + n_failed;
+            let width = step.min(now - (t - step)).max(0.0);
+            for k in 0..n {
+                let at = t - step + (k as f64 + 0.5) * width / n as f64;
+                // The k-th of n is failed when it takes the count of failures one further.
+                if (k + 1) * n_failed / n > k * n_failed / n {
+                    failed.push(at);
+                } else {
+                    ok.push(at);
+                }
+            }
+        }
     }
-    times
+    (ok, failed)
 }
 
 fn rows(runs: &Runs, compliance: Option<&Compliance>) -> Vec<RunRow> {

@@ -19,16 +19,23 @@ use std::collections::BTreeMap;
 pub const STRIP_BUCKETS: usize = 96;
 pub const STRIP_WIDTH_SECS: f64 = 900.0;
 
+/// Where the strips end: the quarter of an hour that `now` is in. Quarters are whole ones of
+/// the clock, as the backend's own grid is (VictoriaMetrics moves a range query of 50 points or
+/// more onto multiples of its step, and would otherwise drop the newest runs).
+pub fn strip_end(now: f64) -> f64 {
+    (now / STRIP_WIDTH_SECS).ceil() * STRIP_WIDTH_SECS
+}
+
 /// One range query for the strips of `jobs` (the pushed `job` values of the shown rows), its
-/// last step ending at `now`.
+/// last step the quarter `now` is in.
 pub fn strips_query(jobs: &[String], setup: &ScrapeSetup, now: f64) -> HistoryQuery {
     // Without a known scrape interval the window reaches a default one back.
     let scrape = setup.scrape_interval.unwrap_or(15.0);
     let matchers = [Matcher::any_of(setup.job_label.name(), jobs)];
     HistoryQuery::Range {
         expr: runs_per_step_expr(STRIP_WIDTH_SECS, scrape, setup.dialect, &matchers),
-        start: now - (STRIP_BUCKETS - 1) as f64 * STRIP_WIDTH_SECS,
-        end: now,
+        start: strip_end(now) - (STRIP_BUCKETS - 1) as f64 * STRIP_WIDTH_SECS,
+        end: strip_end(now),
         step: STRIP_WIDTH_SECS,
     }
 }
@@ -52,13 +59,13 @@ pub fn strip_schedule(row: &GroupRow, set: Option<&SetSchedule>) -> Option<Sched
     })
 }
 
-/// Each row's strip over the 24 h before `to`, from the strips query's answer (`histories`)
-/// and the schedules set per job.
+/// Each row's strip over the 24 h up to `now`'s quarter, from the strips query's answer
+/// (`histories`) and the schedules set per job.
 pub fn row_strips(
     rows: &[GroupRow],
     histories: &[GroupHistory],
     schedules: &BTreeMap<String, SetSchedule>,
-    to: f64,
+    now: f64,
 ) -> Vec<Strip> {
     let items: Vec<_> = histories.iter().map(|h| (h.labels.clone(), h)).collect();
     let index = SeriesIndex::new(&items);
@@ -68,25 +75,27 @@ pub fn row_strips(
             group_strip(
                 index.first(&row.group.labels).copied(),
                 schedule.as_ref(),
-                to,
+                now,
             )
         })
         .collect()
 }
 
-/// One group's strip: its counts per step (`None`: no run in 24 h) judged by `schedule`.
-pub fn group_strip(history: Option<&GroupHistory>, schedule: Option<&Schedule>, to: f64) -> Strip {
+/// One group's strip: its counts per step (`None`: no run in 24 h) judged by `schedule`, which
+/// expects nothing after `now` in the last, unfinished quarter.
+pub fn group_strip(history: Option<&GroupHistory>, schedule: Option<&Schedule>, now: f64) -> Strip {
+    let to = strip_end(now);
     let ok = buckets(history.map_or(&[][..], |h| &h.ok), to);
     let failed = buckets(history.map_or(&[][..], |h| &h.failed), to);
-    let beats = strip_from_counts(&ok, &failed, schedule, to, STRIP_WIDTH_SECS);
+    let beats = strip_from_counts(&ok, &failed, schedule, to, STRIP_WIDTH_SECS, now);
     let start = |i: usize| to - (STRIP_BUCKETS - i) as f64 * STRIP_WIDTH_SECS;
     let missed: i64 = beats
         .iter()
         .enumerate()
         .filter(|(_, b)| **b == Beat::Missed)
         .map(|(i, _)| {
-            let expected =
-                schedule.map_or(0, |s| expected_in_bucket(s, start(i), STRIP_WIDTH_SECS));
+            let width = STRIP_WIDTH_SECS.min(now - start(i)).max(0.0);
+            let expected = schedule.map_or(0, |s| expected_in_bucket(s, start(i), width));
             (expected - (ok[i] + failed[i]) as i64).max(0)
         })
         .sum();

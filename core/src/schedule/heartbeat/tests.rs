@@ -58,7 +58,7 @@ fn no_runs_is_no_data_and_one_run_reads_in_the_singular() {
 /// Counts per quarter of an hour: `ok[i]` runs in quarter `i`, none failed.
 fn counted(ok: &[f64], schedule: Option<&Schedule>) -> Vec<Beat> {
     let to = T0 + ok.len() as f64 * QUARTER;
-    strip_from_counts(ok, &vec![0.0; ok.len()], schedule, to, QUARTER)
+    strip_from_counts(ok, &vec![0.0; ok.len()], schedule, to, QUARTER, to)
 }
 
 #[test]
@@ -88,9 +88,35 @@ fn counted_runs_short_of_the_schedule_are_missed() {
             &[0.0, 1.0, 0.0],
             Some(&every_5m),
             to,
-            QUARTER
+            QUARTER,
+            to
         ),
         vec![Beat::Ok, Beat::Failed, Beat::Ok]
+    );
+    // The last quarter has only begun: one run of its three is due so far, and has come.
+    let now = T0 + 2.0 * QUARTER + 100.0;
+    assert_eq!(
+        strip_from_counts(
+            &[3.0, 3.0, 1.0],
+            &[0.0; 3],
+            Some(&every_5m),
+            to,
+            QUARTER,
+            now
+        ),
+        vec![Beat::Ok, Beat::Ok, Beat::Ok]
+    );
+    // Judged as if it were over, it would have missed two.
+    assert_eq!(
+        strip_from_counts(
+            &[3.0, 3.0, 1.0],
+            &[0.0; 3],
+            Some(&every_5m),
+            to,
+            QUARTER,
+            to
+        )[2],
+        Beat::Missed
     );
 }
 
@@ -180,7 +206,7 @@ mod properties {
                 .map(|i| if failed.contains(&i) && lost(i) < per_quarter { 1.0 } else { 0.0 })
                 .collect();
             let to = T0 + 96.0 * QUARTER;
-            let beats = strip_from_counts(&ok, &failed_counts, Some(&schedule), to, QUARTER);
+            let beats = strip_from_counts(&ok, &failed_counts, Some(&schedule), to, QUARTER, to);
             let missed: BTreeSet<usize> = (0..96).filter(|&i| beats[i] == Beat::Missed).collect();
             let failing: BTreeSet<usize> = (0..96).filter(|&i| beats[i] == Beat::Failed).collect();
             let with_failure: BTreeSet<usize> = (0..96).filter(|&i| failed_counts[i] > 0.0).collect();

@@ -30,11 +30,30 @@ fn one_query_reads_both_families_of_every_group() {
         raw_runs_expr(3600.0, &[]),
         r#"{__name__=~"push_time_seconds|push_failure_time_seconds"}[3600s]"#
     );
+    // One branch per family, each named again; a group's first push counted where its
+    // series begins.
+    let branch = |changes: &str, family: &str, window: &str| {
+        let s = family;
+        format!(
+            r#"label_replace(({changes}({s}[{window}]) + (clamp(min_over_time({s}[{window}]) > 0, 1, 1) unless ignoring(__name__) {s} offset {window})) or {changes}({s}[{window}]), "gatewatch_family", "{family}", "", "")"#
+        )
+    };
     assert_eq!(
         runs_per_step_expr(600.0, 15.0, Dialect::MetricsQl, &[]),
-        r#"changes_prometheus({__name__=~"push_time_seconds|push_failure_time_seconds"}[615s])"#
+        format!(
+            "{} or {}",
+            branch("changes_prometheus", "push_time_seconds", "615s"),
+            branch("changes_prometheus", "push_failure_time_seconds", "615s")
+        )
     );
-    assert!(runs_per_step_expr(60.0, 1.0, Dialect::PromQl, &[]).starts_with("changes({"));
+    assert_eq!(
+        runs_per_step_expr(60.0, 1.0, Dialect::PromQl, &[]),
+        format!(
+            "{} or {}",
+            branch("changes", "push_time_seconds", "61s"),
+            branch("changes", "push_failure_time_seconds", "61s")
+        )
+    );
 }
 
 #[test]
@@ -88,6 +107,39 @@ fn series_are_gathered_per_group_in_either_label_mode() {
 }
 
 #[test]
+fn counts_per_step_are_told_apart_by_their_family_label() {
+    // What the per-step query answers: no metric names, one series per family and group.
+    let result = QueryResult::Matrix(vec![
+        series(
+            &[
+                (FAMILY_LABEL, "push_time_seconds"),
+                ("exported_job", "u/a"),
+                ("job", "pg"),
+            ],
+            &[(900.0, 14.0)],
+        ),
+        series(
+            &[
+                (FAMILY_LABEL, "push_failure_time_seconds"),
+                ("exported_job", "u/a"),
+                ("job", "pg"),
+            ],
+            &[(900.0, 2.0)],
+        ),
+    ]);
+    let all = histories(&result).unwrap();
+    assert_eq!(all.len(), 1, "{all:?}");
+    assert_eq!(
+        all[0].labels,
+        Labels::from([("job".to_string(), "u/a".to_string())])
+    );
+    assert_eq!(
+        (all[0].ok.clone(), all[0].failed.clone()),
+        (vec![(900.0, 14.0)], vec![(900.0, 2.0)])
+    );
+}
+
+#[test]
 fn a_job_history_is_raw_up_to_6h_and_counted_per_step_beyond() {
     use crate::charts::job_queries::{JobLabel, ScrapeSetup};
     let setup = ScrapeSetup {
@@ -117,12 +169,18 @@ fn a_job_history_is_raw_up_to_6h_and_counted_per_step_beyond() {
         panic!("{query:?}")
     };
     assert!(
-        expr.starts_with("changes({") && expr.ends_with("[2041s])"),
+        expr.starts_with("label_replace((changes(push_time_seconds{")
+            && expr.contains("[2041s]) > 0, 1, 1)"),
         "{expr}"
     );
     assert_eq!(
-        ((end - start) / step).floor(),
+        (end - start) / step,
         295.0,
-        "296 steps cover the week"
+        "296 whole steps cover the week"
     );
+    // The backend evaluates at start + k·step: the last step ends at the range's end, so the
+    // newest runs are in it.
+    assert_eq!(start + 295.0 * step, end);
+    assert_eq!(end % step, 0.0, "on the backend's own grid");
+    assert!(end >= 1e9 && end - step < 1e9, "the last step holds now");
 }

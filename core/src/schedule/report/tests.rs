@@ -231,6 +231,41 @@ fn per_step_counts_become_runs_inside_their_steps() {
 }
 
 #[test]
+fn failed_runs_counted_in_a_step_never_land_on_successful_ones() {
+    // 14 pushes and 2 refused ones in one step: placed one by one, runs 3 and 10 of the 14
+    // fell on the 2 failures' times and the page read 14 runs instead of 16.
+    let step = 2040.0;
+    for (n_ok, n_failed) in [(14, 2), (1, 1), (3, 9), (0, 4), (6, 0), (2, 1)] {
+        let history = GroupHistory {
+            labels: Labels::new(),
+            ok: vec![(NOW - step, 5.0), (NOW, n_ok as f64)],
+            failed: vec![(NOW, n_failed as f64)],
+        };
+        let report = job_report(
+            &[history],
+            Resolution::PerStep(step),
+            None,
+            NOW - 2.0 * step,
+            NOW,
+        );
+        assert_eq!(report.runs.ok.len(), 5 + n_ok, "{n_ok} + {n_failed}");
+        assert_eq!(report.runs.failed.len(), n_failed, "{n_ok} + {n_failed}");
+        assert_eq!(
+            report.rows.len(),
+            5 + n_ok + n_failed,
+            "{n_ok} + {n_failed}"
+        );
+        let last_step = report
+            .runs
+            .all()
+            .into_iter()
+            .filter(|(t, _)| *t > NOW - step)
+            .count();
+        assert_eq!(last_step, n_ok + n_failed);
+    }
+}
+
+#[test]
 fn schedules_and_sources_in_words() {
     let hourly = Schedule::Hourly {
         minute: 5,
