@@ -15,6 +15,8 @@ pub fn HeartbeatStrip(
     #[prop(into)] theme: Signal<Theme>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
+    // "drawn" once the strip's data is on the canvas (tests and benchmarks wait for it).
+    let drawn = RwSignal::new(false);
     Effect::new(move || {
         let Some(canvas) = canvas_ref.get() else {
             return;
@@ -25,8 +27,9 @@ pub fn HeartbeatStrip(
         let theme = theme.get();
         strip.with(|s| {
             let beats = s.as_ref().map_or(&[][..], |s| &s.beats);
-            if let Err(e) = render_strip(&canvas, beats, &theme, dpr) {
-                leptos::logging::warn!("heartbeat strip not drawn: {}", e.0);
+            match render_strip(&canvas, beats, &theme, dpr) {
+                Ok(()) => drawn.set(s.is_some()),
+                Err(e) => leptos::logging::warn!("heartbeat strip not drawn: {}", e.0),
             }
         });
     });
@@ -40,6 +43,7 @@ pub fn HeartbeatStrip(
         <canvas
             node_ref=canvas_ref
             class="heartbeat"
+            data-state=move || if drawn.get() { "drawn" } else { "loading" }
             role="img"
             aria-label=summary
             title=summary

@@ -19,6 +19,8 @@ pub fn RunTimeline(
     let wrap_ref = NodeRef::<Div>::new();
     let (width, theme) = use_chart_watch(wrap_ref);
     let utc_offset_min = utc_offset_minutes();
+    // "drawn" once the report's runs are on the canvas (tests and benchmarks wait for it).
+    let drawn = RwSignal::new(false);
 
     Effect::new(move || {
         let (Some(canvas), css_width) = (canvas_ref.get(), width.get()) else {
@@ -42,8 +44,9 @@ pub fn RunTimeline(
                 utc_offset_min,
                 dpr,
             };
-            if let Err(e) = render_timeline(&canvas, &timeline) {
-                leptos::logging::warn!("timeline not drawn: {}", e.0);
+            match render_timeline(&canvas, &timeline) {
+                Ok(()) => drawn.set(true),
+                Err(e) => leptos::logging::warn!("timeline not drawn: {}", e.0),
             }
         });
     });
@@ -63,7 +66,7 @@ pub fn RunTimeline(
         })
     };
     view! {
-        <figure class="run-timeline">
+        <figure class="run-timeline" data-state=move || if drawn.get() { "drawn" } else { "loading" }>
             <div node_ref=wrap_ref>
                 <canvas
                     node_ref=canvas_ref

@@ -153,7 +153,8 @@ def test_a_set_schedule_wins_and_a_job_without_history_says_so(browser, stack):
     push_group(stack.gateway, job, {"job_records_processed": 1})
     browser.get(f"{stack.base_url}/job?job={quote(job, safe='')}&range=5m")
     wait = WebDriverWait(browser, 30)
-    assert text(browser, "h1 code.job-name") == job
+    # The page renders after the wasm starts: wait for it rather than read it at once.
+    wait.until(lambda b: text(b, "h1 code.job-name") == job)
     wait.until(lambda b: "3 run" in b.find_element(By.CSS_SELECTOR, "ul.notes").text
                or "no push_time_seconds" in b.find_element(By.CSS_SELECTOR, "ul.notes").text)
     # Fewer than 3 runs: no schedule is made up.
