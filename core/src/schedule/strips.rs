@@ -71,14 +71,52 @@ pub fn row_strips(
     let index = SeriesIndex::new(&items);
     rows.iter()
         .map(|row| {
-            let schedule = strip_schedule(row, schedules.get(row.job()));
-            group_strip(
-                index.first(&row.group.labels).copied(),
-                schedule.as_ref(),
-                now,
-            )
+            let history = index.first(&row.group.labels).copied();
+            let last_push = row.group.push_time.filter(|t| *t > 0.0);
+            let schedule = strip_schedule(row, schedules.get(row.job()))
+                .or_else(|| counted_schedule(history, last_push, now));
+            group_strip(history, schedule.as_ref(), now)
         })
         .collect()
+}
+
+/// Runs a strip needs before its own counts give a period (the Job page's "new" state).
+const COUNTED_MIN_RUNS: f64 = 3.0;
+
+/// Without a set schedule or an expected interval (which needs two pushes in the last hour: an
+/// hourly job, or one that stopped, has none): the strip's own period, anchored at the last
+/// push, so that a job that stopped misses the quarters after it. None under
+/// [`COUNTED_MIN_RUNS`]. The period is the span of the quarters with runs over the runs: from
+/// the first quarter's start to the last one's end over `runs` when quarters hold several runs
+/// (each one is full), from the first quarter to the last over `runs - 1` when none holds more
+/// than one (the runs are that far apart, and a quarter more would stretch the period).
+pub fn counted_schedule(
+    history: Option<&GroupHistory>,
+    last_push: Option<f64>,
+    now: f64,
+) -> Option<Schedule> {
+    let history = history?;
+    let to = strip_end(now);
+    let ok = buckets(&history.ok, to);
+    let failed = buckets(&history.failed, to);
+    let ran: Vec<f64> = ok.iter().zip(&failed).map(|(a, b)| a + b).collect();
+    let first = ran.iter().position(|n| *n > 0.0)?;
+    let last = ran.iter().rposition(|n| *n > 0.0)?;
+    let runs: f64 = ran.iter().sum();
+    if runs < COUNTED_MIN_RUNS {
+        return None;
+    }
+    let sparse = ran.iter().all(|n| *n <= 1.0);
+    let period = if sparse {
+        (last - first) as f64 * STRIP_WIDTH_SECS / (runs - 1.0)
+    } else {
+        (last - first + 1) as f64 * STRIP_WIDTH_SECS / runs
+    };
+    let end_of_last = to - (STRIP_BUCKETS - 1 - last) as f64 * STRIP_WIDTH_SECS;
+    Some(Schedule::Every {
+        period,
+        anchor: last_push.unwrap_or(end_of_last),
+    })
 }
 
 /// One group's strip: its counts per step (`None`: no run in 24 h) judged by `schedule`, which

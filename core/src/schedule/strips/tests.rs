@@ -125,3 +125,41 @@ fn a_set_schedule_judges_the_strip_and_failures_show() {
     let by_interval = row_strips(&rows, &[history], &BTreeMap::new(), TO);
     assert!(by_interval[0].beats.contains(&Beat::Missed));
 }
+
+#[test]
+fn a_job_without_expected_interval_is_judged_by_its_own_counts() {
+    // An hourly job (no two pushes in the last hour: no expected interval) that ran for 20 h
+    // and stopped 4 h ago.
+    let groups = vec![Arc::new(GatewayGroup {
+        labels: labels(&[("job", "f/hourly")]),
+        last_push_successful: true,
+        // In quarter 77, the last with a run.
+        push_time: Some(TO - 19.0 * 900.0 + 450.0),
+        push_failure_time: None,
+        families: Vec::new(),
+    })];
+    let rows = build_rows(&groups, &[], &[], &StaleThresholds::default(), TO);
+    assert_eq!(rows[0].expected_interval, None);
+    let history = counted("f/hourly", |i| if i % 4 == 1 && i < 80 { 1.0 } else { 0.0 });
+    let strips = row_strips(&rows, std::slice::from_ref(&history), &BTreeMap::new(), TO);
+    let missed: Vec<usize> = (0..STRIP_BUCKETS)
+        .filter(|&i| strips[0].beats[i] == Beat::Missed)
+        .collect();
+    // The hours after the last run at quarter 77: one missed run each (81, 85, 89, 93).
+    assert_eq!(missed, [81, 85, 89, 93], "{:?}", strips[0].beats);
+    assert_eq!(strips[0].summary, "20 runs, 4 missed, 0 failed");
+    // Its period, read off the counts: 20 runs, one every 4 quarters.
+    let Some(Schedule::Every { period, .. }) = counted_schedule(Some(&history), None, TO) else {
+        panic!("a period");
+    };
+    assert_eq!(period, 3600.0);
+    // Three runs a quarter, for 10 quarters: every 5 minutes.
+    let dense = counted("f/5m", |i| if (40..50).contains(&i) { 3.0 } else { 0.0 });
+    let Some(Schedule::Every { period, .. }) = counted_schedule(Some(&dense), None, TO) else {
+        panic!("a period");
+    };
+    assert_eq!(period, 300.0);
+    // Two runs are too few to judge by.
+    let two = counted("f/hourly", |i| if i == 10 || i == 14 { 1.0 } else { 0.0 });
+    assert_eq!(counted_schedule(Some(&two), None, TO), None);
+}
