@@ -127,11 +127,17 @@ impl Mounted {
 }
 
 fn mount_table(rows: Vec<GroupRow>) -> Mounted {
+    mount_table_with(rows, Settings::default(), false)
+}
+
+/// The table with these settings, and with heartbeat strips if `strips`.
+fn mount_table_with(rows: Vec<GroupRow>, settings: Settings, strips: bool) -> Mounted {
+    use gatewatch::heartbeat_strips::HeartbeatStrips;
     let deleted = RwSignal::new(None::<GroupRow>);
     let root = dom::document().create_element("div").unwrap();
     dom::document().body().unwrap().append_child(&root).unwrap();
     let handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
-        SettingsContext::provide(RwSignal::new(Settings::default()));
+        SettingsContext::provide(RwSignal::new(settings.clone()));
         let rows = rows.clone();
         view! {
             <GroupsTable
@@ -140,6 +146,7 @@ fn mount_table(rows: Vec<GroupRow>) -> Mounted {
                 now=RwSignal::new(NOW)
                 loaded=Signal::derive(|| true)
                 on_delete=move |row: GroupRow| deleted.set(Some(row))
+                strips=strips.then(HeartbeatStrips::start)
             />
         }
     });
@@ -395,37 +402,17 @@ async fn the_interval_column_says_when_the_next_push_is_due() {
 #[cfg(feature = "job-page")]
 #[wasm_bindgen_test]
 async fn heartbeat_strips_get_a_column_beside_the_next_push() {
-    use gatewatch::heartbeat_strips::HeartbeatStrips;
     let rows = rows(&[
         group(&[("job", "a")], 2.0),
         group(&[("job", "b/ü \"q\"")], 9.0),
     ]);
-    let root = dom::document().create_element("div").unwrap();
-    dom::document().body().unwrap().append_child(&root).unwrap();
-    let _handle = leptos::mount::mount_to(root.clone().unchecked_into(), move || {
-        // A closed port on loopback: the strips' reads fail at once, and the rows stay.
-        SettingsContext::provide(RwSignal::new(Settings {
-            prometheus_base: "http://127.0.0.1:9/".into(),
-            ..Settings::default()
-        }));
-        let rows = rows.clone();
-        view! {
-            <GroupsTable
-                rows=Signal::derive(move || rows.clone())
-                sort=RwSignal::new((SortColumn::Job, false))
-                now=RwSignal::new(NOW)
-                loaded=Signal::derive(|| true)
-                on_delete=|_: GroupRow| ()
-                strips=Some(HeartbeatStrips::start())
-            />
-        }
-    });
-    leptos::task::tick().await;
-    let m = Mounted {
-        _handle: Box::new(()),
-        root,
-        deleted: RwSignal::new(None),
+    // A closed port on loopback: the strips' reads fail at once, and the rows stay.
+    let settings = Settings {
+        prometheus_base: "http://127.0.0.1:9/".into(),
+        ..Settings::default()
     };
+    let m = mount_table_with(rows, settings, true);
+    leptos::task::tick().await;
     let headers = m
         .find("table.groups thead")
         .unwrap()

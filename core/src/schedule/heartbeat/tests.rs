@@ -94,30 +94,22 @@ fn counted_runs_short_of_the_schedule_are_missed() {
         vec![Beat::Ok, Beat::Failed, Beat::Ok]
     );
     // The last quarter has only begun: one run of its three is due so far, and has come.
-    let now = T0 + 2.0 * QUARTER + 100.0;
-    assert_eq!(
+    let judged_at = |now: f64| {
         strip_from_counts(
             &[3.0, 3.0, 1.0],
             &[0.0; 3],
             Some(&every_5m),
             to,
             QUARTER,
-            now
-        ),
+            now,
+        )
+    };
+    assert_eq!(
+        judged_at(T0 + 2.0 * QUARTER + 100.0),
         vec![Beat::Ok, Beat::Ok, Beat::Ok]
     );
     // Judged as if it were over, it would have missed two.
-    assert_eq!(
-        strip_from_counts(
-            &[3.0, 3.0, 1.0],
-            &[0.0; 3],
-            Some(&every_5m),
-            to,
-            QUARTER,
-            to
-        )[2],
-        Beat::Missed
-    );
+    assert_eq!(judged_at(to)[2], Beat::Missed);
 }
 
 #[test]
