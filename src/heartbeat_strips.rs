@@ -15,6 +15,7 @@ use gatewatch_core::schedule::history::GroupHistory;
 use gatewatch_core::schedule::strips::{row_strips, strips_query, Strip};
 use leptos::prelude::*;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[derive(Clone, Copy)]
 pub struct HeartbeatStrips {
@@ -93,9 +94,18 @@ impl HeartbeatStrips {
         }
     }
 
-    /// The table shows these rows now.
+    /// The table shows these rows now. It hands its page over on every clock tick (freshness
+    /// moves on); the strips change only with the groups listed and their expected intervals.
     pub fn show(&self, rows: Vec<GroupRow>) {
-        self.shown.set(rows);
+        let same = self.shown.with_untracked(|old| {
+            old.len() == rows.len()
+                && old.iter().zip(&rows).all(|(a, b)| {
+                    Arc::ptr_eq(&a.group, &b.group) && a.expected_interval == b.expected_interval
+                })
+        });
+        if !same {
+            self.shown.set(rows);
+        }
     }
 
     /// The strip of the row with this identity, once its jobs' history is in (tracked).
