@@ -10,7 +10,9 @@ use crate::chart::theme::Theme;
 use crate::load::{Load, RefreshCause};
 use crate::settings_store::{use_bases, use_settings};
 use futures::future::pending;
+use gatewatch_core::charts::job_queries::ScrapeSetup;
 use gatewatch_core::gateway::group_table::GroupRow;
+use gatewatch_core::http::error::ApiError;
 use gatewatch_core::schedule::history::GroupHistory;
 use gatewatch_core::schedule::strips::{row_strips, strips_query, Strip};
 use leptos::prelude::*;
@@ -23,7 +25,8 @@ pub struct HeartbeatStrips {
     shown: RwSignal<Vec<GroupRow>>,
     /// Each shown row's strip, by row identity.
     by_row: Memo<BTreeMap<String, Strip>>,
-    pub load: Load<(Vec<GroupHistory>, f64)>,
+    setup: Load<ScrapeSetup>,
+    load: Load<(Vec<GroupHistory>, f64)>,
     /// The page's chart colours, watched once for every strip.
     pub theme: RwSignal<Theme>,
 }
@@ -89,6 +92,7 @@ impl HeartbeatStrips {
         HeartbeatStrips {
             shown,
             by_row,
+            setup,
             load,
             theme,
         }
@@ -113,7 +117,18 @@ impl HeartbeatStrips {
         self.by_row.with(|s| s.get(identity).cloned())
     }
 
+    /// Why the strips cannot be read now: the scrape setup they need, or their own query,
+    /// failed (tracked; cleared by the next success).
+    pub fn error(&self) -> Option<ApiError> {
+        self.setup
+            .status
+            .error
+            .get()
+            .or_else(|| self.load.status.error.get())
+    }
+
     pub fn refresh(&self, cause: RefreshCause) {
+        self.setup.refresh(cause);
         self.load.refresh(cause);
     }
 }

@@ -174,7 +174,7 @@ async fn the_heartbeat_strip_draws_its_quarters_and_names_them() {
     assert_eq!(expected.beats.len(), STRIP_BUCKETS);
     let strip = RwSignal::new(None::<Strip>);
     let (_handle, root) = mount(move || {
-        view! { <HeartbeatStrip strip=strip theme=Signal::derive(Theme::light) /> }.into_any()
+        view! { <HeartbeatStrip strip=strip theme=Signal::derive(Theme::light) unavailable=Signal::derive(|| false) /> }.into_any()
     });
     leptos::task::tick().await;
     let canvas: HtmlCanvasElement = root

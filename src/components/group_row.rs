@@ -166,9 +166,14 @@ fn strip_cell(strips: Option<HeartbeatStrips>, id: &str) -> Option<AnyView> {
         let strips = strips?;
         let id = id.to_string();
         let strip = Signal::derive(move || strips.of(&id));
+        let unavailable = Signal::derive(move || strips.error().is_some());
         Some(
-            view! { <td class="strip"><HeartbeatStrip strip=strip theme=strips.theme /></td> }
-                .into_any(),
+            view! {
+                <td class="strip">
+                    <HeartbeatStrip strip=strip theme=strips.theme unavailable=unavailable />
+                </td>
+            }
+            .into_any(),
         )
     }
     #[cfg(not(feature = "job-page"))]

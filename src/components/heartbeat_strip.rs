@@ -13,6 +13,9 @@ pub fn HeartbeatStrip(
     #[prop(into)]
     strip: Signal<Option<Strip>>,
     #[prop(into)] theme: Signal<Theme>,
+    /// The strips cannot be read now (the page says why above the table).
+    #[prop(into)]
+    unavailable: Signal<bool>,
 ) -> impl IntoView {
     let canvas_ref = NodeRef::<Canvas>::new();
     // "drawn" once the strip's data is on the canvas (tests and benchmarks wait for it).
@@ -36,6 +39,7 @@ pub fn HeartbeatStrip(
     let summary = move || {
         strip.with(|s| match s {
             Some(s) => format!("Last 24 h: {}", s.summary),
+            None if unavailable.get() => "Last 24 h: unavailable (see above the table)".to_string(),
             None => "Last 24 h: loading…".to_string(),
         })
     };

@@ -141,7 +141,7 @@ pub fn GroupsPage() -> impl IntoView {
                     "); the stale threshold alone decides freshness."
                 </p>
             })}
-            {move || strips.and_then(|s| s.load.status.error.get()).map(|e| view! {
+            {move || strips.and_then(|s| s.error()).map(|e| view! {
                 <p class="hint" role="status">
                     "The last 24 h of runs are unavailable (" {e.to_string()} "); the table lacks its strips."
                 </p>
