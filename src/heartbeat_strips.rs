@@ -5,7 +5,7 @@
 
 use crate::api;
 use crate::browser::now_secs;
-use crate::chart::observe::ThemeWatch;
+use crate::chart::observe::use_theme_watch;
 use crate::chart::theme::Theme;
 use crate::load::{Load, RefreshCause};
 use crate::settings_store::{use_bases, use_settings};
@@ -77,18 +77,7 @@ impl HeartbeatStrips {
                 })
             })
         });
-        let theme = RwSignal::new(Theme::from_document());
-        let watch = ThemeWatch::new(move || {
-            let now = Theme::from_document();
-            if theme.get_untracked() != now {
-                theme.set(now);
-            }
-        });
-        let watch = StoredValue::new_local(Some(watch));
-        on_cleanup(move || {
-            // Dropping the watcher disconnects it.
-            watch.try_update_value(Option::take);
-        });
+        let theme = use_theme_watch();
         HeartbeatStrips {
             shown,
             by_row,

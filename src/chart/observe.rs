@@ -1,6 +1,6 @@
 //! Watchers that tell a chart to redraw: its container was resized, or the page theme changed.
 //! Each stops watching when dropped, so a chart unmounted with its owner leaves nothing behind.
-//! [`use_chart_watch`] gives a component both as signals.
+//! [`use_chart_watch`] gives a component both as signals; [`use_theme_watch`] the colours alone.
 
 use super::theme::Theme;
 use leptos::html::Div;
@@ -86,62 +86,47 @@ impl Drop for ThemeWatch {
     }
 }
 
-/// Everything a chart watches; dropping it stops watching.
-pub struct ChartWatch {
-    _resize: Option<ResizeWatch>,
-    _theme: ThemeWatch,
-}
-
-impl ChartWatch {
-    /// `on_width` gets `element`'s CSS width now and after every resize; `on_theme` gets the
-    /// page's chart colours now and whenever the theme may have changed (now: a theme set
-    /// between the chart's first reading and this watch would otherwise go unseen).
-    pub fn new(
-        element: &web_sys::Element,
-        on_width: impl Fn(u32) + 'static,
-        on_theme: impl Fn(Theme) + 'static,
-    ) -> ChartWatch {
-        let measured = element.clone();
-        let measure = move || on_width(measured.client_width().max(0) as u32);
-        measure();
-        let theme_now = move || on_theme(Theme::from_document());
-        theme_now();
-        ChartWatch {
-            _resize: ResizeWatch::new(element, measure),
-            _theme: ThemeWatch::new(theme_now),
+/// The page's chart colours as a signal that follows theme changes for as long as the calling
+/// owner lives (one watcher, however many charts or strips read it).
+pub fn use_theme_watch() -> RwSignal<Theme> {
+    let theme = RwSignal::new(Theme::from_document());
+    let watch = ThemeWatch::new(move || {
+        let now = Theme::from_document();
+        if theme.get_untracked() != now {
+            theme.set(now);
         }
-    }
+    });
+    let watch = StoredValue::new_local(Some(watch));
+    on_cleanup(move || {
+        // Dropping the watcher disconnects it.
+        watch.try_update_value(Option::take);
+    });
+    theme
 }
 
 /// The CSS width of `wrap` (0 until it is laid out) and the page's chart colours, as signals
 /// that follow resizes and theme changes for as long as the calling component lives.
 pub fn use_chart_watch(wrap: NodeRef<Div>) -> (RwSignal<u32>, RwSignal<Theme>) {
     let width = RwSignal::new(0u32);
-    let theme = RwSignal::new(Theme::from_document());
-    let watches = StoredValue::new_local(None::<ChartWatch>);
+    let resize = StoredValue::new_local(None::<ResizeWatch>);
     Effect::new(move || {
         let Some(element) = wrap.get() else { return };
-        if watches.with_value(Option::is_some) {
+        if resize.with_value(Option::is_some) {
             return;
         }
-        let watch = ChartWatch::new(
-            &element,
-            move |w| {
-                if width.get_untracked() != w {
-                    width.set(w);
-                }
-            },
-            move |now| {
-                if theme.get_untracked() != now {
-                    theme.set(now);
-                }
-            },
-        );
-        watches.set_value(Some(watch));
+        let measured = element.clone();
+        let measure = move || {
+            let w = measured.client_width().max(0) as u32;
+            if width.get_untracked() != w {
+                width.set(w);
+            }
+        };
+        measure();
+        resize.set_value(ResizeWatch::new(&element, measure));
     });
     on_cleanup(move || {
-        // Dropping the watchers disconnects them.
-        watches.try_update_value(Option::take);
+        // Dropping the watcher disconnects it.
+        resize.try_update_value(Option::take);
     });
-    (width, theme)
+    (width, use_theme_watch())
 }
