@@ -78,10 +78,10 @@ pub fn raw_runs_expr(range_secs: f64, matchers: &[Matcher]) -> String {
 ///
 /// A family per `or` branch, each marked with [`FAMILY_LABEL`]: `changes` drops the metric
 /// name, and the two families of one group would otherwise be two series with the same labels
-/// (an error on both backends, or one branch dropped by `or`, which matches without names). `changes` does not count a series' first
-/// sample, which is a run when the group's series begins inside the step (no sample a window
-/// earlier) with a push time already (a value above 0: a group created by a failed push
-/// starts at 0), so such a step gets one more.
+/// (an error on both backends, or one branch dropped by `or`, which matches without names).
+/// `changes` does not count a series' first sample, which is a run when the group's series
+/// begins inside the step (no sample a window earlier) with a push time already (a value above
+/// 0: a group created by a failed push starts at 0), so such a step gets one more.
 pub fn runs_per_step_expr(
     step: f64,
     scrape_interval: f64,
@@ -104,6 +104,14 @@ pub fn runs_per_step_expr(
 
 /// The label that tells the families apart in a per-step answer (`changes` drops the name).
 pub const FAMILY_LABEL: &str = "gatewatch_family";
+
+/// The end of the step that holds `now`, steps being multiples of `step`: where a count per
+/// step ends. The backend evaluates at start + k·step up to the end, and VictoriaMetrics moves
+/// a range query of 50 points or more onto multiples of its step itself, so on any other grid
+/// the newest runs would be lost. (A chart's grid snaps down instead: `charts::step`.)
+pub fn step_end_holding(now: f64, step: f64) -> f64 {
+    (now / step).ceil() * step
+}
 
 /// A history query and how to send it.
 #[derive(Clone, Debug, PartialEq)]
@@ -151,11 +159,7 @@ pub fn job_history_query(
         Resolution::PerStep(step) => {
             // Without a known scrape interval the window reaches a default one back.
             let scrape = setup.scrape_interval.unwrap_or(15.0);
-            // Steps on multiples of the step, the last one holding `now`: the backend
-            // evaluates at start + k·step up to the end, and VictoriaMetrics moves a query of
-            // 50 points or more onto that grid itself, so any other grid would lose the
-            // newest runs.
-            let end = (now / step).ceil() * step;
+            let end = step_end_holding(now, step);
             HistoryQuery::Range {
                 expr: runs_per_step_expr(step, scrape, setup.dialect, &job),
                 start: end - ((range_secs / step).floor() - 1.0).max(0.0) * step,

@@ -6,7 +6,7 @@
 mod tests;
 
 use super::heartbeat::{expected_in_bucket, strip_from_counts, Beat};
-use super::history::{runs_per_step_expr, GroupHistory, HistoryQuery};
+use super::history::{runs_per_step_expr, step_end_holding, GroupHistory, HistoryQuery};
 use super::set::SetSchedule;
 use super::Schedule;
 use crate::charts::job_queries::ScrapeSetup;
@@ -19,11 +19,10 @@ use std::collections::BTreeMap;
 pub const STRIP_BUCKETS: usize = 96;
 pub const STRIP_WIDTH_SECS: f64 = 900.0;
 
-/// Where the strips end: the quarter of an hour that `now` is in. Quarters are whole ones of
-/// the clock, as the backend's own grid is (VictoriaMetrics moves a range query of 50 points or
-/// more onto multiples of its step, and would otherwise drop the newest runs).
+/// Where the strips end: the end of the quarter of an hour that `now` is in, on the backend's
+/// grid ([`step_end_holding`]).
 pub fn strip_end(now: f64) -> f64 {
-    (now / STRIP_WIDTH_SECS).ceil() * STRIP_WIDTH_SECS
+    step_end_holding(now, STRIP_WIDTH_SECS)
 }
 
 /// One range query for the strips of `jobs` (the pushed `job` values of the shown rows), its
