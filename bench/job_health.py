@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmarks of issue #18 (job health), on a build with the job-page feature, in headless
+"""The benchmarks of issue #18 (job health), in headless
 Chromium against a private stack whose Prometheus was backfilled first (`backfill`, with
 `promtool tsdb create-blocks-from openmetrics`):
 
@@ -10,8 +10,9 @@ Chromium against a private stack whose Prometheus was backfilled first (`backfil
   3. what the history queries of both cost the backend: the queries the page sent (recorded
      in the page), asked again with Prometheus' `stats=all`: samples read and evaluation time.
 
-Started by scripts/bench (`--only job-health`, and in the full run), which builds the feature
-build, backfills, starts the stack and stops it. Timings are taken inside the page.
+Started by scripts/bench (`--only job-health`, and in the full run), which backfills, starts the
+stack and stops it. The Job page is all-views.html's (a navigation to it loads that document).
+Timings are taken inside the page.
 """
 import argparse
 import json
@@ -208,7 +209,7 @@ def render(r, cfg):
     job_ok = r["job"].median <= TARGET_JOB_PAGE_MS
     return "\n".join([
         "",
-        "## Job health (issue #18; the job-page build)",
+        "## Job health (issue #18)",
         "",
         "| figure | target | result | verdict |",
         "|---|---|---|---|",

@@ -7,12 +7,10 @@ use crate::health_reports::HealthReports;
 use crate::pages::charts::ChartsPage;
 use crate::pages::explore::ExplorePage;
 use crate::pages::groups::GroupsPage;
-#[cfg(feature = "job-page")]
+use crate::pages::in_this_build;
 use crate::pages::job::JobPage;
-/// Without the `job-page` feature, /job says that there is no such page.
-#[cfg(not(feature = "job-page"))]
-use crate::pages::not_found::NotFound as JobPage;
 use crate::pages::not_found::NotFound;
+use crate::pages::served_elsewhere::ServedElsewhere;
 use crate::pages::targets::TargetsPage;
 use crate::pages::windmill::WindmillPage;
 use crate::settings_store::{self, SettingsContext};
@@ -42,14 +40,26 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <FlatRoutes fallback=NotFound>
                     <Route path=StaticSegment("") view=|| view! { <Redirect path=Page::HOME.path() /> } />
-                    <Route path=StaticSegment(Page::Groups.segment()) view=GroupsPage />
-                    <Route path=StaticSegment(Page::Charts.segment()) view=ChartsPage />
-                    <Route path=StaticSegment(Page::Explore.segment()) view=ExplorePage />
-                    <Route path=StaticSegment(Page::Targets.segment()) view=TargetsPage />
-                    <Route path=StaticSegment(Page::Windmill.segment()) view=WindmillPage />
-                    <Route path=StaticSegment(Page::Job.segment()) view=JobPage />
+                    <Route path=StaticSegment(Page::Groups.segment()) view=|| routed(Page::Groups, GroupsPage) />
+                    <Route path=StaticSegment(Page::Charts.segment()) view=|| routed(Page::Charts, ChartsPage) />
+                    <Route path=StaticSegment(Page::Explore.segment()) view=|| routed(Page::Explore, ExplorePage) />
+                    <Route path=StaticSegment(Page::Targets.segment()) view=|| routed(Page::Targets, TargetsPage) />
+                    <Route path=StaticSegment(Page::Windmill.segment()) view=|| routed(Page::Windmill, WindmillPage) />
+                    <Route path=StaticSegment(Page::Job.segment()) view=|| routed(Page::Job, JobPage) />
                 </FlatRoutes>
             </main>
         </Router>
+    }
+}
+
+/// The page's view where this build has it, else the notice that another document serves it.
+/// Inlined into each route, where `page` is a constant: a build without a view then does not
+/// link that view's code (the first-load budget depends on it; scripts/test's build level checks).
+#[inline(always)]
+fn routed<V: IntoView + 'static>(page: Page, view: fn() -> V) -> AnyView {
+    if in_this_build(page) {
+        view().into_any()
+    } else {
+        view! { <ServedElsewhere page=page /> }.into_any()
     }
 }

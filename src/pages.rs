@@ -4,8 +4,21 @@
 pub mod charts;
 pub mod explore;
 pub mod groups;
-#[cfg(feature = "job-page")]
 pub mod job;
 pub mod not_found;
+pub mod served_elsewhere;
 pub mod targets;
 pub mod windmill;
+
+use gatewatch_core::page::{Document, Page};
+
+/// Whether this build renders the page itself. A page it lacks is in the other document, and a
+/// link to it is a full navigation (`rel="external"`, which the router leaves to the browser).
+pub const fn in_this_build(page: Page) -> bool {
+    cfg!(feature = "all-views") || matches!(page.document(), Document::FirstLoad)
+}
+
+/// The link's `rel`: `external` to a page this build lacks.
+pub fn link_rel(page: Page) -> Option<&'static str> {
+    (!in_this_build(page)).then_some("external")
+}

@@ -399,7 +399,6 @@ async fn the_interval_column_says_when_the_next_push_is_due() {
     assert_eq!(m.count("table.groups td span.next-push"), 4);
 }
 
-#[cfg(feature = "job-page")]
 #[wasm_bindgen_test]
 async fn heartbeat_strips_get_a_column_beside_the_next_push() {
     let rows = rows(&[

@@ -1,8 +1,27 @@
-//! The console's pages, each with its path and title: the router, the navigation and every link
-//! read them here.
+//! The console's pages, each with its path, title and the document that serves it: the router,
+//! the navigation, every link and the nginx routes read them here.
 
 #[cfg(test)]
 mod tests;
+
+/// The console is built twice, as two documents of the same app (trunk builds one per HTML file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Document {
+    /// `index.html`: Groups and Charts.
+    FirstLoad,
+    /// `all-views.html`: every view, so that moving on from one of its views needs no new load.
+    AllViews,
+}
+
+impl Document {
+    /// Its file in the build's output (trunk's `--html-output`).
+    pub fn file(self) -> &'static str {
+        match self {
+            Document::FirstLoad => "index.html",
+            Document::AllViews => "all-views.html",
+        }
+    }
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
@@ -24,8 +43,27 @@ impl Page {
         Page::Targets,
         Page::Windmill,
     ];
+    /// Every page: the navigation's and the Job page.
+    pub const EVERY: [Page; 6] = [
+        Page::Groups,
+        Page::Charts,
+        Page::Explore,
+        Page::Targets,
+        Page::Windmill,
+        Page::Job,
+    ];
     /// The page `/` leads to.
     pub const HOME: Page = Page::Groups;
+
+    /// The document nginx serves for the page's path. The views sessions start on and spend
+    /// their time in load first, within the size budget; every other view is in the document
+    /// with all of them (bench/NOTES.md §1).
+    pub const fn document(self) -> Document {
+        match self {
+            Page::Groups | Page::Charts => Document::FirstLoad,
+            Page::Explore | Page::Targets | Page::Windmill | Page::Job => Document::AllViews,
+        }
+    }
 
     /// The path's one segment, e.g. `charts`.
     pub fn segment(self) -> &'static str {

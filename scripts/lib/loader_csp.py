@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
-"""Prints the CSP script sources of DIST/index.html's inline scripts: 'sha256-<base64>' each,
-space-separated, for nginx's script-src (deploy/nginx/gatewatch.conf.template, docs/security.md).
+"""Prints the CSP script sources of the inline scripts of DIST's documents (index.html and
+all-views.html, gatewatch_core::page::Document): 'sha256-<base64>' each, space-separated, for
+nginx's script-src (deploy/nginx/gatewatch.conf.template, docs/security.md).
 
     python3 scripts/lib/loader_csp.py DIST_DIR
 
-trunk 0.21 writes its wasm loader into index.html as an inline <script type="module">; a CSP
-without 'unsafe-inline' runs it when its hash is listed. The file is only read, never changed.
-Fails when index.html is missing or carries an inline event handler (onclick=...), which no
-hash in script-src allows.
+trunk 0.21 writes its wasm loader into each document as an inline <script type="module">; a CSP
+without 'unsafe-inline' runs it when its hash is listed. The files are only read, never changed.
+Fails when index.html is missing or a document carries an inline event handler (onclick=...),
+which no hash in script-src allows.
 """
 import base64
 import hashlib
@@ -41,7 +42,7 @@ def sources(html):
     parser.feed(html)
     parser.close()
     if parser.handlers:
-        raise SystemExit(f"loader_csp: inline event handlers in index.html: {', '.join(parser.handlers)}")
+        raise SystemExit(f"loader_csp: inline event handlers: {', '.join(parser.handlers)}")
     return [f"'sha256-{base64.b64encode(hashlib.sha256(s.encode()).digest()).decode()}'"
             for s in parser.scripts]
 
@@ -49,10 +50,13 @@ def sources(html):
 def main():
     if len(sys.argv) != 2:
         raise SystemExit("usage: loader_csp.py DIST_DIR")
-    index = Path(sys.argv[1]) / "index.html"
-    if not index.is_file():
-        raise SystemExit(f"loader_csp: no {index}: build first")
-    print(" ".join(sources(index.read_text(encoding="utf-8"))))
+    dist = Path(sys.argv[1])
+    if not (dist / "index.html").is_file():
+        raise SystemExit(f"loader_csp: no {dist / 'index.html'}: build first")
+    found = []
+    for document in sorted(dist.glob("*.html")):
+        found += [s for s in sources(document.read_text(encoding="utf-8")) if s not in found]
+    print(" ".join(found))
 
 
 if __name__ == "__main__":

@@ -11,7 +11,7 @@ imports and the wasm calls are kept: module exports and the import object's keys
 
 For DIST_DIR's *_bg.wasm's glue (the same name without `_bg`, .js): runs terser from PATH
 (scripts/lib/install.sh puts it in .tools), replaces the file and its sha384 integrity in
-index.html (trunk's modulepreload link). Runs right after trunk in build_release
+DIST_DIR's one html document (trunk's modulepreload link; trunk builds one document per run). Runs right after trunk in build_release
 (scripts/lib/build.sh); then the files are precompressed.
 """
 
@@ -42,8 +42,11 @@ def dist_wasm_and_glue():
 
 
 def update_integrity(dist, name):
-    """The integrity attribute of index.html's link to `name`, for the file as it is now."""
-    index = os.path.join(dist, "index.html")
+    """The integrity attribute of the document's link to `name`, for the file as it is now."""
+    documents = glob.glob(os.path.join(dist, "*.html"))
+    if len(documents) != 1:
+        raise SystemExit(f"minify_glue: expected one html document in {dist}, found {documents}")
+    index = documents[0]
     html = open(index, encoding="utf-8").read()
     digest = hashlib.sha384(open(os.path.join(dist, name), "rb").read()).digest()
     sri = "sha384-" + base64.b64encode(digest).decode()

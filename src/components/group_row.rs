@@ -2,10 +2,14 @@
 //! identity does not change); what a push or a refresh changes in it is read from `row`.
 
 use crate::components::group_details::GroupDetails;
+use crate::components::heartbeat_strip::HeartbeatStrip;
 use crate::heartbeat_strips::HeartbeatStrips;
+use crate::pages::link_rel;
 use gatewatch_core::gateway::group_table::GroupRow;
+use gatewatch_core::page::Page;
 use gatewatch_core::text::{display_value, stable_id};
 use gatewatch_core::time::format::{format_age, format_duration, format_utc};
+use gatewatch_core::url_state::JobState;
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
@@ -140,45 +144,29 @@ pub fn GroupRowView(
     }
 }
 
-/// The job's name; a link to its Job page where the console has one (the `job-page` feature).
-fn job_name(job: &str) -> AnyView {
-    #[cfg(feature = "job-page")]
-    {
-        let href = gatewatch_core::url_state::JobState {
-            job: job.to_string(),
-            ..Default::default()
-        }
-        .href();
-        view! { <a href=href aria-label=format!("Runs of job {job}")>{display_value(job)}</a> }
-            .into_any()
+/// The job's name, a link to its Job page.
+fn job_name(job: &str) -> impl IntoView {
+    let href = JobState {
+        job: job.to_string(),
+        ..Default::default()
     }
-    #[cfg(not(feature = "job-page"))]
-    {
-        display_value(job).into_any()
+    .href();
+    view! {
+        <a href=href rel=link_rel(Page::Job) aria-label=format!("Runs of job {job}")>
+            {display_value(job)}
+        </a>
     }
 }
 
-/// The row's heartbeat strip, where the table shows strips (the `job-page` feature).
-fn strip_cell(strips: Option<HeartbeatStrips>, id: &str) -> Option<AnyView> {
-    #[cfg(feature = "job-page")]
-    {
-        use crate::components::heartbeat_strip::HeartbeatStrip;
-        let strips = strips?;
-        let id = id.to_string();
-        let strip = Signal::derive(move || strips.of(&id));
-        let unavailable = Signal::derive(move || strips.error().is_some());
-        Some(
-            view! {
-                <td class="strip">
-                    <HeartbeatStrip strip=strip theme=strips.theme unavailable=unavailable />
-                </td>
-            }
-            .into_any(),
-        )
-    }
-    #[cfg(not(feature = "job-page"))]
-    {
-        let _ = (strips, id);
-        None
-    }
+/// The row's heartbeat strip, where the table shows strips.
+fn strip_cell(strips: Option<HeartbeatStrips>, id: &str) -> Option<impl IntoView> {
+    let strips = strips?;
+    let id = id.to_string();
+    let strip = Signal::derive(move || strips.of(&id));
+    let unavailable = Signal::derive(move || strips.error().is_some());
+    Some(view! {
+        <td class="strip">
+            <HeartbeatStrip strip=strip theme=strips.theme unavailable=unavailable />
+        </td>
+    })
 }

@@ -30,7 +30,7 @@ pub fn GroupsTable(
     #[prop(into, optional)]
     show_gateway: Signal<bool>,
     #[prop(into)] on_delete: Callback<GroupRow>,
-    /// Adds a "Last 24 h" column of heartbeat strips for the rows shown (the `job-page` feature).
+    /// Adds a "Last 24 h" column of heartbeat strips for the rows shown.
     #[prop(default = None)]
     strips: Option<HeartbeatStrips>,
 ) -> impl IntoView {
@@ -59,7 +59,6 @@ pub fn GroupsTable(
                 .collect::<Vec<_>>()
         })
     });
-    #[cfg(feature = "job-page")]
     if let Some(strips) = strips {
         Effect::new(move || {
             strips.show(page_rows.with(|r| r.iter().map(|(_, row)| row.clone()).collect()))

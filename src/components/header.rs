@@ -2,6 +2,7 @@
 
 use crate::components::backend_health::BackendHealth;
 use crate::components::settings_dialog::SettingsDialog;
+use crate::pages::link_rel;
 use gatewatch_core::page::Page;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -16,7 +17,11 @@ pub fn Header() -> impl IntoView {
             <nav aria-label="Views">
                 {Page::ALL
                     .into_iter()
-                    .map(|page| view! { <A href=page.path()>{page.title()}</A> })
+                    .map(|page| match link_rel(page) {
+                        None => view! { <A href=page.path()>{page.title()}</A> }.into_any(),
+                        // In the other document: the browser loads it.
+                        Some(rel) => view! { <a href=page.path() rel=rel>{page.title()}</a> }.into_any(),
+                    })
                     .collect_view()}
             </nav>
             <BackendHealth />

@@ -60,15 +60,13 @@ pub fn GroupsPage() -> impl IntoView {
             Ok(firing_alerts(&answer.data))
         }
     });
-    // The last 24 h of each shown group, where the console has the Job page's history.
-    let strips = cfg!(feature = "job-page").then(HeartbeatStrips::start);
+    // The last 24 h of each shown group.
+    let strips = HeartbeatStrips::start();
     let refresh = move |cause: RefreshCause| {
         groups.refresh(cause);
         intervals.refresh(cause);
         alerts.refresh(cause);
-        if let Some(strips) = strips {
-            strips.refresh(cause);
-        }
+        strips.refresh(cause);
     };
 
     let now = use_clock();
@@ -141,7 +139,7 @@ pub fn GroupsPage() -> impl IntoView {
                     "); the stale threshold alone decides freshness."
                 </p>
             })}
-            {move || strips.and_then(|s| s.error()).map(|e| view! {
+            {move || strips.error().map(|e| view! {
                 <p class="hint" role="status">
                     "The last 24 h of runs are unavailable (" {e.to_string()} "); the table lacks its strips."
                 </p>
@@ -190,7 +188,7 @@ pub fn GroupsPage() -> impl IntoView {
                 loaded=Signal::derive(loaded)
                 show_gateway=Signal::derive(move || settings.with(|s| s.gateways().len() > 1))
                 on_delete=move |row: GroupRow| delete_target.set(Some(row))
-                strips=strips
+                strips=Some(strips)
             />
         </section>
         {move || delete_target.get().map(|row| view! {

@@ -1,5 +1,4 @@
-"""The Job page end to end (run by scripts/test's e2e-job level, on a build with the job-page
-feature): a job pushed with prometheus_client every 2 s that skips 3 pushes and has 2 pushes
+"""The Job page end to end, reached from the Groups table (index.html) into all-views.html: a job pushed with prometheus_client every 2 s that skips 3 pushes and has 2 pushes
 refused by the gateway (a conflicting TYPE, HTTP 400) shows exactly 3 missed runs and 2 failed
 ones, and its runs agree with the backend's samples; odd job names and a job without history
 get clear pages; the page logs no browser error."""

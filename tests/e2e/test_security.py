@@ -28,6 +28,8 @@ from private_stack import stack_sh
 
 ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 10
+# The console's two documents (gatewatch_core::page::Document), in the order of their names.
+DOCUMENTS = ("all-views.html", "index.html")
 
 PAYLOADS = [
     "<img src=x onerror=window.__xss=1>",
@@ -52,9 +54,10 @@ def script_hashes(html):
 
 @pytest.fixture(scope="module")
 def loader_hashes(stack):
-    """The hashes of trunk's inline loader in the index.html the stack serves."""
-    hashes = script_hashes((stack.dist / "index.html").read_text())
-    assert hashes, "no inline loader in index.html: the CSP would allow no inline script at all"
+    """The hashes of trunk's inline loaders in the two documents the stack serves, in the order
+    scripts/lib/loader_csp.py lists them (the files' names)."""
+    hashes = [h for doc in DOCUMENTS for h in script_hashes((stack.dist / doc).read_text())]
+    assert len(hashes) == 2, f"one inline loader per document expected: {hashes}"
     return hashes
 
 
@@ -90,9 +93,10 @@ def assert_security_headers(response, loader_hashes):
 
 
 def test_security_headers_on_every_kind_of_response(stack, loader_hashes):
-    assets = sorted(p.name for p in stack.dist.iterdir() if p.name != "index.html")
+    assets = sorted(p.name for p in stack.dist.iterdir() if p.name not in DOCUMENTS)
     assert assets
-    cases = [("GET", "/"), ("GET", "/index.html"), ("GET", "/groups"), ("GET", "/explore?expr=up")]
+    cases = [("GET", "/"), ("GET", "/index.html"), ("GET", "/all-views.html"), ("GET", "/groups"),
+             ("GET", "/explore?expr=up"), ("GET", "/job?job=a")]
     cases += [("GET", f"/{name}") for name in assets]
     cases += [
         ("GET", "/prometheus/api/v1/query?query=vector(1)"),   # proxied JSON
@@ -112,13 +116,14 @@ def test_security_headers_on_every_kind_of_response(stack, loader_hashes):
     assert_security_headers(big, loader_hashes)
 
 
-def test_the_only_inline_script_is_trunk_s_loader_allowed_by_its_hash(stack):
-    html = requests.get(f"{stack.base_url}/", timeout=TIMEOUT).text
+@pytest.mark.parametrize("path", ["/", "/explore"])
+def test_the_only_inline_script_is_trunk_s_loader_allowed_by_its_hash(stack, path):
+    html = requests.get(f"{stack.base_url}{path}", timeout=TIMEOUT).text
     scripts = inline_scripts(html)
     assert len(scripts) == 1, f"one inline script expected (trunk's loader): {scripts}"
     attrs, body = scripts[0]
     assert re.search(r'type="?module', attrs) and "TrunkApplicationStarted" in body, body[:200]
-    csp = csp_directives(requests.get(f"{stack.base_url}/", timeout=TIMEOUT).headers["Content-Security-Policy"])
+    csp = csp_directives(requests.get(f"{stack.base_url}{path}", timeout=TIMEOUT).headers["Content-Security-Policy"])
     assert script_hashes(html)[0] in csp["script-src"]
     assert not re.search(r"<[^>]*\son[a-z]+\s*=", html, re.I), "inline event handler"
     # trunk's preloads keep their integrity and match the served files
