@@ -164,7 +164,7 @@ _stack_render() {
   rm -rf "$run/rules"
   cp -R "$GATEWATCH_ROOT/deploy/prometheus/rules" "$run/rules"
   local njs_dir="$GATEWATCH_ROOT/deploy/nginx" script_hashes=""
-  # The CSP allows trunk's inline loader by its hash, read from the index.html nginx will serve
+  # The CSP allows trunk's inline loaders by their hashes, read from the documents nginx will serve
   # (none before a build: scripts/test's stack-files level renders without one).
   if [ -f "$dist/index.html" ]; then
     script_hashes=$(python3 "$GATEWATCH_ROOT/scripts/lib/loader_csp.py" "$dist") ||
