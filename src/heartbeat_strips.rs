@@ -19,6 +19,9 @@ use leptos::prelude::*;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// The last answer: the histories, the time they end at, and the jobs they were asked for.
+type Answered = (Vec<GroupHistory>, f64, Vec<String>);
+
 #[derive(Clone, Copy)]
 pub struct HeartbeatStrips {
     /// The rows the table shows now; the table sets it.
@@ -26,7 +29,7 @@ pub struct HeartbeatStrips {
     /// Each shown row's strip, by row identity.
     by_row: Memo<BTreeMap<String, Strip>>,
     setup: Load<ScrapeSetup>,
-    load: Load<(Vec<GroupHistory>, f64)>,
+    load: Load<Answered>,
     /// The page's chart colours, watched once for every strip.
     pub theme: RwSignal<Theme>,
 }
@@ -54,25 +57,37 @@ impl HeartbeatStrips {
             let query = jobs.with(|jobs| {
                 let setup = setup.get().filter(|_| !jobs.is_empty())?;
                 let now = now_secs();
-                Some((strips_query(jobs, &setup, now), now))
+                Some((strips_query(jobs, &setup, now), now, jobs.clone()))
             });
             async move {
                 // Nothing shown (or no scrape setup yet: its error is the strips' error too).
-                let Some((query, now)) = query else {
+                let Some((query, now, jobs)) = query else {
                     return pending().await;
                 };
-                Ok((api::prometheus::job_history(&base, &query).await?, now))
+                Ok((
+                    api::prometheus::job_history(&base, &query).await?,
+                    now,
+                    jobs,
+                ))
             }
         });
+        // Only rows whose job the answer was asked for: a row the table has just paged or
+        // filtered in waits for its own answer ("loading"), instead of reading as "no runs" in
+        // the previous one (which it is not in).
         let by_row = Memo::new(move |_| {
             load.with(|answer| {
-                let Some((histories, to)) = answer else {
+                let Some((histories, to, asked)) = answer else {
                     return BTreeMap::new();
                 };
                 shown.with(|rows| {
+                    let covered: Vec<GroupRow> = rows
+                        .iter()
+                        .filter(|r| asked.binary_search_by(|j| j.as_str().cmp(r.job())).is_ok())
+                        .cloned()
+                        .collect();
                     settings.with(|s| {
-                        let strips = row_strips(rows, histories, &s.per_job_schedules, *to);
-                        rows.iter().map(GroupRow::identity).zip(strips).collect()
+                        let strips = row_strips(&covered, histories, &s.per_job_schedules, *to);
+                        covered.iter().map(GroupRow::identity).zip(strips).collect()
                     })
                 })
             })

@@ -3,6 +3,7 @@
 
 pub mod bulk_delete;
 pub mod cleanup;
+pub mod cleanup_flow;
 pub mod freshness;
 pub mod group_table;
 pub mod grouping_key;

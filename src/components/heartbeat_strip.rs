@@ -20,18 +20,22 @@ pub fn HeartbeatStrip(
     let canvas_ref = NodeRef::<Canvas>::new();
     // "drawn" once the strip's data is on the canvas (tests and benchmarks wait for it).
     let drawn = RwSignal::new(false);
+    // Drawn once its data is in: a page of new rows (a filter keystroke) costs no drawing
+    // until their answer arrives; until then the canvas is blank and says "loading".
     Effect::new(move || {
         let Some(canvas) = canvas_ref.get() else {
             return;
         };
-        let dpr = window().device_pixel_ratio();
-        canvas.set_width((f64::from(STRIP_CSS_WIDTH) * dpr).round() as u32);
-        canvas.set_height((f64::from(STRIP_CSS_HEIGHT) * dpr).round() as u32);
         let theme = theme.get();
         strip.with(|s| {
-            let beats = s.as_ref().map_or(&[][..], |s| &s.beats);
-            match render_strip(&canvas, beats, &theme, dpr) {
-                Ok(()) => drawn.set(s.is_some()),
+            let Some(s) = s else {
+                return;
+            };
+            let dpr = window().device_pixel_ratio();
+            canvas.set_width((f64::from(STRIP_CSS_WIDTH) * dpr).round() as u32);
+            canvas.set_height((f64::from(STRIP_CSS_HEIGHT) * dpr).round() as u32);
+            match render_strip(&canvas, &s.beats, &theme, dpr) {
+                Ok(()) => drawn.set(true),
                 Err(e) => leptos::logging::warn!("heartbeat strip not drawn: {}", e.0),
             }
         });
