@@ -162,8 +162,10 @@ fn job_name(job: &str) -> impl IntoView {
 fn strip_cell(strips: Option<HeartbeatStrips>, id: &str) -> Option<impl IntoView> {
     let strips = strips?;
     let id = id.to_string();
-    let strip = Signal::derive(move || strips.of(&id));
-    let unavailable = Signal::derive(move || strips.error().is_some());
+    // Memos: a new answer for the page (or a page change) re-draws only the rows whose strip
+    // changed, not all of them.
+    let strip = Memo::new(move |_| strips.of(&id));
+    let unavailable = Memo::new(move |_| strips.error().is_some());
     Some(view! {
         <td class="strip">
             <HeartbeatStrip strip=strip theme=strips.theme unavailable=unavailable />

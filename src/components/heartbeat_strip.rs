@@ -40,13 +40,14 @@ pub fn HeartbeatStrip(
             }
         });
     });
-    let summary = move || {
+    // One text for the accessible name and the tooltip.
+    let summary = Memo::new(move |_| {
         strip.with(|s| match s {
             Some(s) => format!("Last 24 h: {}", s.summary),
             None if unavailable.get() => "Last 24 h: unavailable (see above the table)".to_string(),
             None => "Last 24 h: loading…".to_string(),
         })
-    };
+    });
     view! {
         <canvas
             node_ref=canvas_ref

@@ -12,7 +12,7 @@ use crate::load::{Load, RefreshCause};
 use crate::settings_store::{use_bases, use_settings};
 use futures::future::{join_all, pending};
 use gatewatch_core::gateway::freshness::Freshness;
-use gatewatch_core::gateway::group_table::{matches_text, summarize, GroupRow, SortColumn};
+use gatewatch_core::gateway::group_table::{summarize, GroupRow, SortColumn, TextFilter};
 use gatewatch_core::gateway::listings::{listing_rows, listings};
 use gatewatch_core::gateway::push_interval::{
     firing_alerts, interval_expr, intervals_from_result, ALERTS_EXPR, HISTORY_WINDOW,
@@ -89,12 +89,12 @@ pub fn GroupsPage() -> impl IntoView {
     let status_filter = RwSignal::new(None::<Freshness>);
     let sort = RwSignal::new((SortColumn::Job, false));
     let visible = Memo::new(move |_| {
-        let text = filter_text.get();
+        let text = filter_text.with(|t| TextFilter::new(t));
         let status = status_filter.get();
         rows.with(|rows| {
             rows.iter()
                 .filter(|r| status.is_none_or(|s| r.freshness == s))
-                .filter(|r| matches_text(&r.group.labels, &text))
+                .filter(|r| text.matches(&r.group.labels))
                 .cloned()
                 .collect::<Vec<GroupRow>>()
         })
