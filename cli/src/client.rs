@@ -1,13 +1,14 @@
 //! The command's only HTTP code (reqwest): the gateway's calls, returning the core's types and
 //! its one error type, and the core's cleanup steps' needs (`CleanupIo`).
 
-use gatewatch_core::gateway::bulk_delete::{endpoint_missing, parse_outcomes, request_body};
+use gatewatch_core::gateway::bulk_delete::{
+    decode_bulk_answer, decode_delete_answer, request_body,
+};
 use gatewatch_core::gateway::cleanup::{Outcome, Previewed};
 use gatewatch_core::gateway::cleanup_flow::CleanupIo;
 use gatewatch_core::gateway::grouping_key::GroupKey;
 use gatewatch_core::gateway::model::{decode_groups, GatewayGroup};
 use gatewatch_core::http::endpoints::{self, join};
-use gatewatch_core::http::envelope::decode_answer;
 use gatewatch_core::http::error::{ApiError, Backend};
 use reqwest::Method;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
@@ -92,20 +93,6 @@ fn describe(e: reqwest::Error) -> String {
     }
 }
 
-fn decode<T>(
-    raw: Raw,
-    parse: impl FnOnce(&serde_json::value::RawValue) -> Result<T, String>,
-) -> Result<T, ApiError> {
-    decode_answer(
-        BACKEND,
-        raw.status,
-        raw.content_type.as_deref(),
-        &raw.body,
-        parse,
-    )
-    .map(|a| a.data)
-}
-
 impl CleanupIo for Gateway {
     async fn list_groups(&self, base: &str) -> Result<Vec<GatewayGroup>, ApiError> {
         self.list(base).await
@@ -115,16 +102,7 @@ impl CleanupIo for Gateway {
     async fn delete_group(&self, base: &str, key: &GroupKey) -> Result<(), ApiError> {
         let url = join(base, &endpoints::gateway_group(key));
         let raw = self.send(Method::DELETE, &url, None).await?;
-        if (200..300).contains(&raw.status) {
-            return Ok(());
-        }
-        match decode(raw, |_| Ok(())) {
-            Ok(()) => Err(ApiError::Malformed {
-                backend: BACKEND,
-                detail: "the delete was answered with an error status but a success body".into(),
-            }),
-            Err(e) => Err(e),
-        }
+        decode_delete_answer(raw.status, raw.content_type.as_deref(), &raw.body)
     }
 
     /// The console's bulk endpoint, where the base is the console's nginx proxy; a gateway
@@ -140,11 +118,12 @@ impl CleanupIo for Gateway {
         })?;
         let url = join(base, endpoints::GATEWAY_BULK_DELETE);
         let raw = self.send(Method::POST, &url, Some(body)).await?;
-        match decode(raw, |data| parse_outcomes(data, batch.len())) {
-            Ok(outcomes) => Ok(Some(outcomes)),
-            Err(e) if endpoint_missing(&e) => Ok(None),
-            Err(e) => Err(e),
-        }
+        decode_bulk_answer(
+            raw.status,
+            raw.content_type.as_deref(),
+            &raw.body,
+            batch.len(),
+        )
     }
 
     async fn pause(&self, ms: u32) {

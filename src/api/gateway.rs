@@ -2,7 +2,9 @@
 //! delete a batch through the console's bulk endpoint.
 
 use super::{send, Body, RawAnswer};
-use gatewatch_core::gateway::bulk_delete::{endpoint_missing, parse_outcomes, request_body};
+use gatewatch_core::gateway::bulk_delete::{
+    decode_bulk_answer, decode_delete_answer, request_body,
+};
 use gatewatch_core::gateway::cleanup::{Outcome, Previewed};
 use gatewatch_core::gateway::grouping_key::GroupKey;
 use gatewatch_core::gateway::model::{decode_groups, parse_status, GatewayGroup, GatewayStatus};
@@ -41,17 +43,7 @@ pub async fn status(base: &str) -> Result<GatewayStatus, ApiError> {
 pub async fn delete_group(base: &str, key: &GroupKey) -> Result<(), ApiError> {
     let url = join(base, &endpoints::gateway_group(key));
     let raw = send(BACKEND, Method::DELETE, &url, None).await?;
-    if (200..300).contains(&raw.status) {
-        return Ok(());
-    }
-    // An error: let the envelope decoder name it (API error JSON, or an HTML/text page).
-    match decode(raw, |_| Ok(())) {
-        Ok(_) => Err(ApiError::Malformed {
-            backend: BACKEND,
-            detail: "the delete was answered with an error status but a success body".into(),
-        }),
-        Err(e) => Err(e),
-    }
+    decode_delete_answer(raw.status, raw.content_type.as_deref(), &raw.body)
 }
 
 /// Deletes a batch through the console's nginx (deploy/nginx/bulk_delete.js), which re-reads the
@@ -67,11 +59,12 @@ pub async fn bulk_delete(
     })?;
     let url = join(base, endpoints::GATEWAY_BULK_DELETE);
     let raw = send(BACKEND, Method::POST, &url, Some(Body::Json(body))).await?;
-    match decode(raw, |data| parse_outcomes(data, batch.len())) {
-        Ok(outcomes) => Ok(Some(outcomes)),
-        Err(e) if endpoint_missing(&e) => Ok(None),
-        Err(e) => Err(e),
-    }
+    decode_bulk_answer(
+        raw.status,
+        raw.content_type.as_deref(),
+        &raw.body,
+        batch.len(),
+    )
 }
 
 fn decode<T>(

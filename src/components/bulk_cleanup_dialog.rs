@@ -23,13 +23,7 @@ pub fn BulkCleanupDialog(
     let selected = RwSignal::new(vec![true; stale.len()]);
     let chosen_count = move || selected.with(|s| s.iter().filter(|&&on| on).count());
     let progress = RwSignal::new((0usize, 0usize));
-    let previews: Vec<Previewed> = stale
-        .iter()
-        .map(|r| Previewed {
-            gateway: r.gateway.clone(),
-            ..Previewed::of(&r.group, r.expected_interval, r.stale_after)
-        })
-        .collect();
+    let previews: Vec<Previewed> = stale.iter().map(Previewed::of_row).collect();
     // Runs to its end even if the dialog closes meanwhile: a delete is not left half done.
     let run = Action::new_local(move |chosen: &Vec<Previewed>| {
         let chosen = chosen.clone();

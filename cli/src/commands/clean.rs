@@ -49,13 +49,7 @@ pub async fn run(global: &Global, args: &CleanArgs) -> Result<bool, String> {
         eprintln!("gatewatch: nothing deleted");
         return Ok(false);
     }
-    let chosen: Vec<Previewed> = planned
-        .iter()
-        .map(|r| Previewed {
-            gateway: r.gateway.clone(),
-            ..Previewed::of(&r.group, r.expected_interval, r.stale_after)
-        })
-        .collect();
+    let chosen: Vec<Previewed> = planned.iter().map(Previewed::of_row).collect();
     // The core cleans gateway after gateway (`by_gateway`), one outcome per group of each.
     let gateways: Vec<String> = by_gateway(chosen.clone())
         .into_iter()

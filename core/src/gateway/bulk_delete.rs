@@ -12,7 +12,8 @@ use crate::gateway::cleanup::{Outcome, Previewed, Recheck};
 use crate::gateway::grouping_key::GroupKey;
 use crate::gateway::model::Labels;
 use crate::http::de::from_data;
-use crate::http::error::ApiError;
+use crate::http::envelope::decode_answer;
+use crate::http::error::{ApiError, Backend};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_with::{serde_as, DefaultOnError};
@@ -102,4 +103,41 @@ pub fn endpoint_missing(error: &ApiError) -> bool {
             ..
         }
     )
+}
+
+/// The bulk endpoint's answer: one outcome per group sent, or `Ok(None)` when there is no such
+/// endpoint (the caller deletes group by group).
+pub fn decode_bulk_answer(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+    sent: usize,
+) -> Result<Option<Vec<Outcome>>, ApiError> {
+    let answer = decode_answer(Backend::Pushgateway, status, content_type, body, |data| {
+        parse_outcomes(data, sent)
+    });
+    match answer {
+        Ok(answer) => Ok(Some(answer.data)),
+        Err(e) if endpoint_missing(&e) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// A delete's answer: any 2xx is accepted (the gateway queues it: 202, also for an unknown
+/// group); an error is named by the envelope decoder (API error JSON, or an HTML/text page).
+pub fn decode_delete_answer(
+    status: u16,
+    content_type: Option<&str>,
+    body: &str,
+) -> Result<(), ApiError> {
+    if (200..300).contains(&status) {
+        return Ok(());
+    }
+    match decode_answer(Backend::Pushgateway, status, content_type, body, |_| Ok(())) {
+        Ok(_) => Err(ApiError::Malformed {
+            backend: Backend::Pushgateway,
+            detail: "the delete was answered with an error status but a success body".into(),
+        }),
+        Err(e) => Err(e),
+    }
 }

@@ -7,7 +7,7 @@
 mod tests;
 
 use crate::gateway::freshness::{classify, Freshness};
-use crate::gateway::group_table::push_times;
+use crate::gateway::group_table::{push_times, GroupRow};
 use crate::gateway::model::{GatewayGroup, Labels};
 
 /// How many deletes run at once (browsers open about 6 connections per host anyway).
@@ -28,6 +28,14 @@ pub struct Previewed {
 }
 
 impl Previewed {
+    /// What a table row (of the Groups view, of the command's preview) shows of its group.
+    pub fn of_row(row: &GroupRow) -> Self {
+        Previewed {
+            gateway: row.gateway.clone(),
+            ..Previewed::of(&row.group, row.expected_interval, row.stale_after)
+        }
+    }
+
     pub fn of(group: &GatewayGroup, expected_interval: Option<f64>, stale_after: f64) -> Self {
         Previewed {
             gateway: String::new(),

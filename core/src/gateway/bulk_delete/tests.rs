@@ -93,3 +93,49 @@ fn only_a_missing_endpoint_means_fall_back() {
         detail: String::new()
     }));
 }
+
+#[test]
+fn a_bulk_answer_is_outcomes_a_missing_endpoint_or_an_error() {
+    let ok = r#"{"status":"success","data":[{"outcome":"deleted"},{"outcome":"gone"}]}"#;
+    assert_eq!(
+        decode_bulk_answer(200, Some("application/json"), ok, 2).unwrap(),
+        Some(vec![Outcome::Deleted, Outcome::Kept(Recheck::AlreadyGone)])
+    );
+    // A gateway addressed directly: 404 or 405 in plain text.
+    assert_eq!(
+        decode_bulk_answer(404, Some("text/plain"), "404 page not found", 2).unwrap(),
+        None
+    );
+    assert_eq!(decode_bulk_answer(405, None, "", 2).unwrap(), None);
+    let down =
+        decode_bulk_answer(502, Some("text/html"), "<h1>502 Bad Gateway</h1>", 2).unwrap_err();
+    assert!(
+        matches!(down, ApiError::Http { status: 502, .. }),
+        "{down:?}"
+    );
+    assert!(matches!(
+        decode_bulk_answer(
+            200,
+            Some("application/json"),
+            r#"{"status":"success","data":[]}"#,
+            2
+        ),
+        Err(ApiError::Malformed { .. })
+    ));
+}
+
+#[test]
+fn a_delete_answer_is_accepted_on_2xx_and_named_otherwise() {
+    assert_eq!(decode_delete_answer(202, None, ""), Ok(()));
+    let page = decode_delete_answer(503, Some("text/html"), "<html>busy</html>").unwrap_err();
+    assert!(
+        matches!(page, ApiError::Http { status: 503, .. }),
+        "{page:?}"
+    );
+    let api = r#"{"status":"error","errorType":"bad_data","error":"bad key"}"#;
+    let named = decode_delete_answer(400, Some("application/json"), api).unwrap_err();
+    assert!(
+        matches!(named, ApiError::Api { ref error_type, .. } if error_type == "bad_data"),
+        "{named:?}"
+    );
+}
