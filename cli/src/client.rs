@@ -112,10 +112,7 @@ impl CleanupIo for Gateway {
         base: &str,
         batch: &[Previewed],
     ) -> Result<Option<Vec<Outcome>>, ApiError> {
-        let body = request_body(batch).map_err(|detail| ApiError::Malformed {
-            backend: BACKEND,
-            detail: format!("the batch cannot be sent: {detail}"),
-        })?;
+        let body = request_body(batch)?;
         let url = join(base, endpoints::GATEWAY_BULK_DELETE);
         let raw = self.send(Method::POST, &url, Some(body)).await?;
         decode_bulk_answer(

@@ -53,10 +53,7 @@ pub async fn bulk_delete(
     base: &str,
     batch: &[Previewed],
 ) -> Result<Option<Vec<Outcome>>, ApiError> {
-    let body = request_body(batch).map_err(|detail| ApiError::Malformed {
-        backend: BACKEND,
-        detail: format!("the batch cannot be sent: {detail}"),
-    })?;
+    let body = request_body(batch)?;
     let url = join(base, endpoints::GATEWAY_BULK_DELETE);
     let raw = send(BACKEND, Method::POST, &url, Some(Body::Json(body))).await?;
     decode_bulk_answer(

@@ -24,7 +24,14 @@ pub const BULK_BATCH: usize = 200;
 
 /// The JSON body for one batch: each group's path (every label @base64), its labels and the push
 /// times the preview showed. Fails on a group whose labels make no valid grouping key.
-pub fn request_body(batch: &[Previewed]) -> Result<String, String> {
+pub fn request_body(batch: &[Previewed]) -> Result<String, ApiError> {
+    batch_json(batch).map_err(|detail| ApiError::Malformed {
+        backend: Backend::Pushgateway,
+        detail: format!("the batch cannot be sent: {detail}"),
+    })
+}
+
+fn batch_json(batch: &[Previewed]) -> Result<String, String> {
     let groups = batch
         .iter()
         .map(|p| {

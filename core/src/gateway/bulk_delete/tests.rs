@@ -46,7 +46,10 @@ fn the_body_carries_paths_labels_and_exact_times() {
 #[test]
 fn a_group_without_a_valid_key_fails_the_batch_before_sending() {
     let batch = [previewed(&[("instance", "a")], Some(1.0))];
-    assert!(request_body(&batch).unwrap_err().contains("no job"));
+    assert!(request_body(&batch)
+        .unwrap_err()
+        .to_string()
+        .contains("no job"));
 }
 
 #[test]
