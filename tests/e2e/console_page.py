@@ -36,7 +36,11 @@ def banners(browser, scope, backend):
 
 
 def group_jobs(browser):
-    return [td.text for td in browser.find_elements(By.CSS_SELECTOR, "table.groups tbody tr.group-row td.job")]
+    """The jobs of the rows shown, read in one script: element by element, a row re-rendered
+    meanwhile (a refresh, the strips' answer) would be a stale reference."""
+    return browser.execute_script(
+        "return [...document.querySelectorAll('table.groups tbody tr.group-row td.job')]"
+        ".map(td => td.innerText.trim());")
 
 
 def panel(title):
