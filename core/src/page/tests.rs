@@ -42,3 +42,29 @@ fn every_holds_the_navigation_and_the_job_page_once() {
     every.dedup();
     assert_eq!(every.len(), Page::ALL.len() + 1);
 }
+
+/// nginx routes the paths of the pages index.html lacks to all-views.html: its one location for
+/// them must name exactly those pages (a page moved between documents without nginx knowing
+/// would load the document that lacks it).
+#[test]
+fn the_nginx_template_routes_exactly_the_all_views_pages_to_all_views_html() {
+    let template = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../deploy/nginx/gatewatch.conf.template"
+    ))
+    .unwrap();
+    let segments: Vec<_> = Page::EVERY
+        .into_iter()
+        .filter(|p| p.document() == Document::AllViews)
+        .map(Page::segment)
+        .collect();
+    let location = format!("location ~ \"^/({})$\" {{", segments.join("|"));
+    let at = template
+        .find(&location)
+        .unwrap_or_else(|| panic!("no `{location}` in the nginx template"));
+    let block = &template[at..template[at..].find('}').map(|end| at + end).unwrap()];
+    assert!(
+        block.contains(&format!("rewrite ^ /{} last;", Document::AllViews.file())),
+        "{block}"
+    );
+}
