@@ -732,13 +732,14 @@ def filter_keystroke(driver, cfg, n, char="7"):
     time.sleep(cfg.settle)  # let the intervals and alerts queries land first
     field_ = driver.find_element(By.ID, "group-filter")
     runs = []
-    for _ in range(cfg.runs):
+    for i in range(cfg.runs):
         text = driver.execute_async_script(CLEAR_FILTER, n)
         if not text.endswith(f"of {n}"):
             raise RuntimeError(f"filter ({n}): clearing the filter left '{text}'")
         driver.execute_script(FILTER_ARM)
-        field_.send_keys(char)
-        r = driver.execute_async_script(FILTER_COLLECT)
+        with CpuProfile(driver, cfg.run_dir / f"filter-{n}.cpuprofile", cfg.profile and i == cfg.runs - 1):
+            field_.send_keys(char)
+            r = driver.execute_async_script(FILTER_COLLECT)
         if r["key"] is None or r["rowsLast"] is None:
             raise RuntimeError(f"filter ({n}): the rows did not change after a keystroke: {r}")
         expected = sum(1 for i in range(n) if char in f"bench/group/{i:05d}")

@@ -11,7 +11,8 @@ from browser_logs import console_errors
 from helpers import push_group, unique_job
 
 TIMEOUT = 10
-FIRST_LOAD = ["/", "/groups", "/charts", "/charts?metric=x&range=1h", "/no-such-view"]
+FIRST_LOAD = ["/", "/groups", "/?filter=a%2Fb", "/charts", "/charts?metric=x&range=1h", "/no-such-view"]
+GROUPS_PATHS = ["/", "/groups", "/?filter=a%2Fb"]
 ALL_VIEWS = ["/explore", "/explore?expr=up", "/targets", "/windmill", "/job", "/job?job=a%2Fb"]
 
 
@@ -23,6 +24,25 @@ def test_each_path_gets_its_document_with_the_document_headers(stack, path, docu
     assert r.text == (stack.dist / document).read_text(), f"{path} should be {document}"
     assert r.headers.get("Cache-Control") == "no-cache", path
     assert "script-src" in r.headers.get("Content-Security-Policy", ""), path
+    # Only the Groups view's document preloads the gateway's list.
+    preload = "</pushgateway/api/v1/metrics>; rel=preload; as=fetch; crossorigin=anonymous"
+    assert r.headers.get("Link") == (preload if path in GROUPS_PATHS else None), path
+
+
+def test_the_groups_view_takes_over_the_preloaded_list(logged_browser, stack):
+    """The browser fetches the list while the wasm loads; the console's read is that same fetch:
+    the list is fetched once, and nothing warns that a preload went unused."""
+    job = unique_job("f/preload")
+    push_group(stack.gateway, job, {"job_records_processed": 1})
+    logged_browser.get(f"{stack.base_url}/")
+    job_link(logged_browser, job)  # listed
+    reads = logged_browser.execute_script(
+        "return performance.getEntriesByType('resource')"
+        ".filter((e) => e.name.endsWith('/pushgateway/api/v1/metrics')).map((e) => e.initiatorType);")
+    assert reads == ["link"], f"the list should be read once, by the preload: {reads}"
+    logs = logged_browser.get_log("browser")
+    assert not console_errors(logs), logs
+    assert not [e for e in logs if "preload" in e["message"] and "not used" in e["message"]], logs
 
 
 def title(browser):
